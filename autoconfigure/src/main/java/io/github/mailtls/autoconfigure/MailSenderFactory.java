@@ -1,0 +1,109 @@
+package io.github.mailtls.autoconfigure;
+
+import java.util.List;
+import java.util.Properties;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.StringUtils;
+
+import io.github.mailtls.policy.MailTlsConfigurationException;
+import io.github.mailtls.policy.TlsMode;
+import io.github.mailtls.policy.TlsPolicy;
+import io.github.mailtls.record.TlsSendListener;
+import io.github.mailtls.sender.PolicySslContextFactory;
+import io.github.mailtls.sender.TlsEnforcingMailSender;
+
+/**
+ * Builds the {@link TlsEnforcingMailSender} from {@code spring.mail.*} and
+ * {@code mail.tls.*}.
+ *
+ * @author mail-tls
+ */
+final class MailSenderFactory {
+
+	private static final Log logger = LogFactory.getLog(MailSenderFactory.class);
+
+	private final MailProperties mail;
+
+	private final MailTlsProperties tls;
+
+	private final @Nullable SslBundles sslBundles;
+
+	MailSenderFactory(MailProperties mail, MailTlsProperties tls, @Nullable SslBundles sslBundles) {
+		this.mail = mail;
+		this.tls = tls;
+		this.sslBundles = sslBundles;
+	}
+
+	TlsEnforcingMailSender create(List<TlsSendListener> listeners) {
+		TlsPolicyFactory policyFactory = new TlsPolicyFactory(this.mail, this.tls);
+		String bundleName = bundleName();
+		SSLContext sslContext = (bundleName != null) ? fromBundle(bundleName) : PolicySslContextFactory.withJdkTrust();
+		String trustSource = (bundleName != null) ? "SSL bundle '" + bundleName + "'" : "the JDK trust store";
+		TlsPolicy policy = policyFactory.create(sslContext, trustSource);
+		warnIfWeak(policy);
+		TlsEnforcingMailSender sender = new TlsEnforcingMailSender(policy, sslContext, listeners);
+		sender.setHost(this.mail.getHost());
+		sender.setPort(policyFactory.port());
+		sender.setUsername(this.mail.getUsername());
+		sender.setPassword(this.mail.getPassword());
+		sender.setProtocol("smtp");
+		if (this.mail.getDefaultEncoding() != null) {
+			sender.setDefaultEncoding(this.mail.getDefaultEncoding().name());
+		}
+		Properties raw = new Properties();
+		raw.putAll(this.mail.getProperties());
+		sender.setJavaMailProperties(raw);
+		return sender;
+	}
+
+	private @Nullable String bundleName() {
+		if (StringUtils.hasText(this.tls.getSslBundle())) {
+			return this.tls.getSslBundle();
+		}
+		return StringUtils.hasText(this.mail.getSsl().getBundle()) ? this.mail.getSsl().getBundle() : null;
+	}
+
+	private SSLContext fromBundle(String name) {
+		if (this.sslBundles == null) {
+			throw missingBundle(name);
+		}
+		try {
+			SslBundle bundle = this.sslBundles.getBundle(name);
+			return PolicySslContextFactory.create(bundle.getManagers().getTrustManagers(),
+					bundle.getManagers().getKeyManagers(), "SSL bundle '" + name + "'");
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw missingBundle(name);
+		}
+	}
+
+	private MailTlsConfigurationException missingBundle(String name) {
+		String property = StringUtils.hasText(this.tls.getSslBundle()) ? "mail.tls.ssl-bundle" : "spring.mail.ssl.bundle";
+		return new MailTlsConfigurationException(property, "there is no SSL bundle named '%s'".formatted(name),
+				"Define it under spring.ssl.bundle.pem.%s or spring.ssl.bundle.jks.%s, or fix the name."
+					.formatted(name, name));
+	}
+
+	private static void warnIfWeak(TlsPolicy policy) {
+		if (policy.mode() == TlsMode.OPPORTUNISTIC || policy.mode() == TlsMode.NONE) {
+			logger.warn(("Outgoing mail may travel in plaintext: mail.tls.mode=%s. "
+					+ "Use 'auto', 'implicit' or 'starttls' outside local development.")
+				.formatted(policy.mode().value()));
+		}
+		if (!policy.verifyHostname()) {
+			logger.warn("Server host names are not verified (mail.tls.verify-hostname=false): "
+					+ "any holder of a trusted certificate can impersonate the mail server.");
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.github.mailtls.autoconfigure;
+
+import jakarta.activation.MimeType;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.mail.MailSender;
+
+import io.github.mailtls.record.TlsSendListener;
+import io.github.mailtls.sender.TlsEnforcingMailSender;
+
+/**
+ * Auto-configuration that replaces Spring Boot's {@code JavaMailSender} with a
+ * {@link TlsEnforcingMailSender} whenever {@code spring.mail.host} is set. A
+ * user-defined {@link MailSender} wins.
+ *
+ * @author mail-tls
+ */
+@AutoConfiguration(before = MailSenderAutoConfiguration.class)
+@ConditionalOnClass({ MimeMessage.class, MimeType.class, MailSender.class, SMTPTransport.class })
+@ConditionalOnMissingBean(MailSender.class)
+@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+@EnableConfigurationProperties({ MailProperties.class, MailTlsProperties.class })
+public final class MailTlsAutoConfiguration {
+
+	@Bean
+	TlsEnforcingMailSender mailSender(MailProperties mailProperties, MailTlsProperties tlsProperties,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TlsSendListener> listeners) {
+		return new MailSenderFactory(mailProperties, tlsProperties, sslBundles.getIfAvailable())
+			.create(listeners.orderedStream().toList());
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.github.mailtls.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.github.mailtls.policy.TlsMode;
+
+/**
+ * Configuration properties for the TLS policy of outgoing mail. The connection itself
+ * (host, port, credentials) stays in {@code spring.mail.*}.
+ *
+ * @author mail-tls
+ */
+@ConfigurationProperties("mail.tls")
+public class MailTlsProperties {
+
+	/**
+	 * How the connection is protected. 'auto' uses implicit TLS on port 465 and required
+	 * STARTTLS on any other port; 'opportunistic' and 'none' allow plaintext and must be
+	 * chosen explicitly.
+	 */
+	private TlsMode mode = TlsMode.AUTO;
+
+	/**
+	 * TLS protocol versions allowed. Only TLSv1.3 and TLSv1.2 are accepted.
+	 */
+	private List<String> protocols = new ArrayList<>(List.of("TLSv1.3", "TLSv1.2"));
+
+	/**
+	 * Cipher suites allowed, in JSSE names. Empty means the JDK's defaults.
+	 */
+	private List<String> cipherSuites = new ArrayList<>();
+
+	/**
+	 * Whether to verify that the server certificate matches spring.mail.host (RFC 7817).
+	 */
+	private boolean verifyHostname = true;
+
+	/**
+	 * Name of the SSL bundle (spring.ssl.bundle.*) that provides the trust material and
+	 * an optional client certificate. Falls back to spring.mail.ssl.bundle, then to the
+	 * JDK trust store.
+	 */
+	private @Nullable String sslBundle;
+
+	/**
+	 * Whether credentials may be sent over a plaintext session. Only meaningful for the
+	 * 'opportunistic' and 'none' modes.
+	 */
+	private boolean allowPlaintextAuth;
+
+	private final Timeouts timeouts = new Timeouts();
+
+	public TlsMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(TlsMode mode) {
+		this.mode = mode;
+	}
+
+	public List<String> getProtocols() {
+		return this.protocols;
+	}
+
+	public void setProtocols(List<String> protocols) {
+		this.protocols = protocols;
+	}
+
+	public List<String> getCipherSuites() {
+		return this.cipherSuites;
+	}
+
+	public void setCipherSuites(List<String> cipherSuites) {
+		this.cipherSuites = cipherSuites;
+	}
+
+	public boolean isVerifyHostname() {
+		return this.verifyHostname;
+	}
+
+	public void setVerifyHostname(boolean verifyHostname) {
+		this.verifyHostname = verifyHostname;
+	}
+
+	public @Nullable String getSslBundle() {
+		return this.sslBundle;
+	}
+
+	public void setSslBundle(@Nullable String sslBundle) {
+		this.sslBundle = sslBundle;
+	}
+
+	public boolean isAllowPlaintextAuth() {
+		return this.allowPlaintextAuth;
+	}
+
+	public void setAllowPlaintextAuth(boolean allowPlaintextAuth) {
+		this.allowPlaintextAuth = allowPlaintextAuth;
+	}
+
+	public Timeouts getTimeouts() {
+		return this.timeouts;
+	}
+
+	/**
+	 * Socket timeouts. None of them can be infinite.
+	 */
+	public static class Timeouts {
+
+		/**
+		 * Time to wait for the TCP connection to be established.
+		 */
+		private Duration connect = Duration.ofSeconds(10);
+
+		/**
+		 * Time to wait for each server reply, including the TLS handshake.
+		 */
+		private Duration read = Duration.ofSeconds(30);
+
+		/**
+		 * Time to wait for each write to the server to complete.
+		 */
+		private Duration write = Duration.ofSeconds(30);
+
+		public Duration getConnect() {
+			return this.connect;
+		}
+
+		public void setConnect(Duration connect) {
+			this.connect = connect;
+		}
+
+		public Duration getRead() {
+			return this.read;
+		}
+
+		public void setRead(Duration read) {
+			this.read = read;
+		}
+
+		public Duration getWrite() {
+			return this.write;
+		}
+
+		public void setWrite(Duration write) {
+			this.write = write;
+		}
+
+	}
+
+}

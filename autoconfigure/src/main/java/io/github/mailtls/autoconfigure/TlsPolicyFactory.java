@@ -1,0 +1,133 @@
+package io.github.mailtls.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.net.ssl.SSLContext;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+
+import io.github.mailtls.policy.MailTlsConfigurationException;
+import io.github.mailtls.policy.TlsMode;
+import io.github.mailtls.policy.TlsPolicy;
+
+/**
+ * Validates {@code spring.mail.*} and {@code mail.tls.*} together and derives the
+ * effective {@link TlsPolicy}. Every invalid or weakening combination fails startup with
+ * a {@link MailTlsConfigurationException} that names the fix.
+ *
+ * @author mail-tls
+ */
+final class TlsPolicyFactory {
+
+	static final List<String> ALLOWED_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+	private static final Set<String> LEGACY_PROTOCOLS = Set.of("SSLv2", "SSLv2Hello", "SSLv3", "TLSv1", "TLSv1.1");
+
+	private final MailProperties mail;
+
+	private final MailTlsProperties tls;
+
+	TlsPolicyFactory(MailProperties mail, MailTlsProperties tls) {
+		this.mail = mail;
+		this.tls = tls;
+	}
+
+	TlsMode configuredMode() {
+		String protocol = (this.mail.getProtocol() != null) ? this.mail.getProtocol().toLowerCase(Locale.ROOT) : "smtp";
+		if (!protocol.equals("smtp") && !protocol.equals("smtps")) {
+			throw new MailTlsConfigurationException("spring.mail.protocol",
+					"'%s' is not supported; mail-tls sends with SMTP".formatted(this.mail.getProtocol()),
+					"Set spring.mail.protocol to smtp (or remove it) and choose TLS with mail.tls.mode.");
+		}
+		boolean implicitRequested = protocol.equals("smtps") || this.mail.getSsl().isEnabled();
+		TlsMode mode = this.tls.getMode();
+		if (implicitRequested && mode != TlsMode.AUTO && mode != TlsMode.IMPLICIT) {
+			throw new MailTlsConfigurationException("mail.tls.mode",
+					"'%s' contradicts spring.mail.protocol=smtps or spring.mail.ssl.enabled=true, which ask for implicit TLS"
+						.formatted(mode.value()),
+					"Remove spring.mail.ssl.enabled and the smtps protocol, and choose the mode with mail.tls.mode only.");
+		}
+		return implicitRequested ? TlsMode.IMPLICIT : mode;
+	}
+
+	int port() {
+		if (this.mail.getPort() != null) {
+			return this.mail.getPort();
+		}
+		return (configuredMode() == TlsMode.IMPLICIT) ? TlsMode.IMPLICIT_TLS_PORT : 25;
+	}
+
+	TlsPolicy create(SSLContext sslContext, String trustSource) {
+		TlsMode configuredMode = configuredMode();
+		TlsMode mode = configuredMode.resolve(port());
+		if (!this.mail.getSsl().isVerifyHostname() && this.tls.isVerifyHostname()) {
+			throw new MailTlsConfigurationException("spring.mail.ssl.verify-hostname",
+					"false conflicts with mail.tls.verify-hostname=true",
+					"Remove spring.mail.ssl.verify-hostname; mail.tls.verify-hostname controls host name verification.");
+		}
+		if (mode == TlsMode.NONE && this.mail.getUsername() != null && !this.tls.isAllowPlaintextAuth()) {
+			throw new MailTlsConfigurationException("mail.tls.mode",
+					"'none' would send the credentials of spring.mail.username in plaintext",
+					"Use a TLS mode, or set mail.tls.allow-plaintext-auth=true for a local development server only.");
+		}
+		return new TlsPolicy(configuredMode, mode, protocols(), cipherSuites(sslContext), this.tls.isVerifyHostname(),
+				this.tls.isAllowPlaintextAuth(), trustSource, timeout("connect", this.tls.getTimeouts().getConnect()),
+				timeout("read", this.tls.getTimeouts().getRead()), timeout("write", this.tls.getTimeouts().getWrite()));
+	}
+
+	private List<String> protocols() {
+		Set<String> protocols = new LinkedHashSet<>();
+		for (String candidate : this.tls.getProtocols()) {
+			String protocol = candidate.trim();
+			if (LEGACY_PROTOCOLS.contains(protocol)) {
+				throw new MailTlsConfigurationException("mail.tls.protocols",
+						"'%s' is deprecated and insecure (RFC 8996)".formatted(protocol),
+						"Allow only " + ALLOWED_PROTOCOLS + "; upgrade servers that support nothing newer.");
+			}
+			if (!ALLOWED_PROTOCOLS.contains(protocol)) {
+				throw new MailTlsConfigurationException("mail.tls.protocols",
+						"'%s' is not a known TLS protocol".formatted(protocol),
+						"Use values from " + ALLOWED_PROTOCOLS + ".");
+			}
+			protocols.add(protocol);
+		}
+		if (protocols.isEmpty()) {
+			throw new MailTlsConfigurationException("mail.tls.protocols", "no TLS protocol is allowed",
+					"Allow at least one of " + ALLOWED_PROTOCOLS + ", or remove the property to use both.");
+		}
+		return List.copyOf(protocols);
+	}
+
+	private List<String> cipherSuites(SSLContext sslContext) {
+		Set<String> supported = Set.of(sslContext.getSupportedSSLParameters().getCipherSuites());
+		List<String> cipherSuites = new ArrayList<>();
+		for (String candidate : this.tls.getCipherSuites()) {
+			String cipherSuite = candidate.trim();
+			if (!supported.contains(cipherSuite)) {
+				throw new MailTlsConfigurationException("mail.tls.cipher-suites",
+						"'%s' is not a cipher suite this JDK supports".formatted(cipherSuite),
+						"Use JSSE cipher suite names, for example TLS_AES_128_GCM_SHA256 or "
+								+ "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, or remove the property.");
+			}
+			cipherSuites.add(cipherSuite);
+		}
+		return cipherSuites;
+	}
+
+	private static Duration timeout(String name, @Nullable Duration value) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new MailTlsConfigurationException("mail.tls.timeouts." + name,
+					"'%s' is not a positive duration; mail-tls never waits forever".formatted(value),
+					"Set mail.tls.timeouts.%s to a positive duration such as 30s.".formatted(name));
+		}
+		return value;
+	}
+
+}

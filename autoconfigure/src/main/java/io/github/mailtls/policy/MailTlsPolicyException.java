@@ -1,0 +1,90 @@
+package io.github.mailtls.policy;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.mail.MailException;
+
+/**
+ * Thrown when a connection does not meet the TLS policy, before any message data or
+ * credentials are sent over it. Senders report it as the cause of a
+ * {@link org.springframework.mail.MailSendException}.
+ *
+ * @author mail-tls
+ */
+public class MailTlsPolicyException extends MailException {
+
+	private final RefusalReason reason;
+
+	private final String host;
+
+	private final int port;
+
+	private final TlsMode mode;
+
+	/**
+	 * Create a new instance.
+	 * @param reason why the connection was refused
+	 * @param host the server host
+	 * @param port the server port
+	 * @param mode the effective TLS mode
+	 * @param detail what happened and what to change
+	 */
+	public MailTlsPolicyException(RefusalReason reason, String host, int port, TlsMode mode, String detail) {
+		super("Refused to send mail to %s:%d (mail.tls.mode=%s, reason %s): %s".formatted(host, port, mode.value(),
+				reason.value(), detail));
+		this.reason = reason;
+		this.host = host;
+		this.port = port;
+		this.mode = mode;
+	}
+
+	/**
+	 * Return why the connection was refused.
+	 * @return the reason
+	 */
+	public RefusalReason getReason() {
+		return this.reason;
+	}
+
+	/**
+	 * Return the server host.
+	 * @return the host
+	 */
+	public String getHost() {
+		return this.host;
+	}
+
+	/**
+	 * Return the server port.
+	 * @return the port
+	 */
+	public int getPort() {
+		return this.port;
+	}
+
+	/**
+	 * Return the effective TLS mode at the time of the refusal.
+	 * @return the mode
+	 */
+	public TlsMode getMode() {
+		return this.mode;
+	}
+
+	/**
+	 * Find a policy exception in the cause chain of the given throwable.
+	 * @param throwable the throwable to inspect, may be {@code null}
+	 * @return the policy exception or {@code null}
+	 */
+	public static @Nullable MailTlsPolicyException findIn(@Nullable Throwable throwable) {
+		Throwable candidate = throwable;
+		int depth = 0;
+		while (candidate != null && depth++ < 32) {
+			if (candidate instanceof MailTlsPolicyException policyException) {
+				return policyException;
+			}
+			candidate = candidate.getCause();
+		}
+		return null;
+	}
+
+}

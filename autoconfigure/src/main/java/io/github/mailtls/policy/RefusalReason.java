@@ -1,0 +1,72 @@
+package io.github.mailtls.policy;
+
+import java.util.Locale;
+
+/**
+ * Why the sender refused to send over a connection. The {@link #value() value} is the
+ * public tag used by metrics, health and the endpoint.
+ *
+ * @author mail-tls
+ */
+public enum RefusalReason {
+
+	/**
+	 * The server did not advertise STARTTLS although the policy requires it.
+	 */
+	STARTTLS_NOT_OFFERED,
+
+	/**
+	 * The server refused the STARTTLS command or the TLS upgrade failed.
+	 */
+	STARTTLS_FAILED,
+
+	/**
+	 * The negotiated TLS protocol or cipher suite is not allowed by the policy, or none
+	 * could be agreed on.
+	 */
+	PROTOCOL_NOT_ALLOWED,
+
+	/**
+	 * The server certificate does not chain to a trusted certificate.
+	 */
+	CERTIFICATE_UNTRUSTED,
+
+	/**
+	 * The server certificate is not valid for the host name the sender connected to.
+	 */
+	HOSTNAME_MISMATCH,
+
+	/**
+	 * The server certificate has expired or is not valid yet.
+	 */
+	CERTIFICATE_EXPIRED,
+
+	/**
+	 * The server public key matches none of the configured pins.
+	 */
+	PIN_MISMATCH,
+
+	/**
+	 * Something would have been sent in plaintext that the policy forbids.
+	 */
+	PLAINTEXT_REFUSED,
+
+	/**
+	 * A server that offered STARTTLS before stopped offering it.
+	 */
+	DOWNGRADE_DETECTED,
+
+	/**
+	 * The server did not advertise the REQUIRETLS extension (RFC 8689).
+	 */
+	REQUIRETLS_NOT_OFFERED;
+
+	/**
+	 * The public tag value, for example {@code starttls_not_offered}.
+	 * @return the value
+	 */
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

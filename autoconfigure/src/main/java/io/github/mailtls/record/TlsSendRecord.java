@@ -1,0 +1,36 @@
+package io.github.mailtls.record;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.mailtls.policy.RefusalReason;
+
+/**
+ * What TLS was negotiated for one connection used to send, and how the send ended. Holds
+ * no subjects, addresses or bodies.
+ *
+ * @param timestamp when the send started
+ * @param host the server host
+ * @param port the server port
+ * @param security how the connection was protected; for a refusal, the protection the
+ * policy demanded
+ * @param protocol the negotiated TLS protocol, {@code null} without TLS
+ * @param cipherSuite the negotiated cipher suite, {@code null} without TLS
+ * @param peerCertificateVerified whether the server certificate chain was verified
+ * @param certificate the server certificate, {@code null} without TLS
+ * @param startTlsAdvertised whether the server advertised STARTTLS in plaintext
+ * @param requireTlsUsed whether messages were sent with the REQUIRETLS extension
+ * @param outcome how the send ended
+ * @param reason why it was refused, {@code null} unless refused
+ * @param messageCount how many messages the send carried
+ * @param duration how long the send took
+ * @author mail-tls
+ */
+public record TlsSendRecord(Instant timestamp, String host, int port, TransportSecurity security,
+		@Nullable String protocol, @Nullable String cipherSuite, boolean peerCertificateVerified,
+		@Nullable CertificateSummary certificate, boolean startTlsAdvertised, boolean requireTlsUsed,
+		SendOutcome outcome, @Nullable RefusalReason reason, int messageCount, Duration duration) {
+
+}

@@ -1,0 +1,50 @@
+package io.github.mailtls.sender;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.mailtls.policy.TlsMode;
+import io.github.mailtls.policy.TlsPolicy;
+
+/**
+ * The Angus Mail session properties that implement a {@link TlsPolicy}. They neutralise
+ * Angus' weaker defaults: the socket factory fallback to the JVM trust store, infinite
+ * timeouts, optional STARTTLS and comma-separated protocol lists.
+ *
+ * @author mail-tls
+ */
+final class EnforcedSessionProperties {
+
+	private static final String PREFIX = "mail.smtp.";
+
+	private EnforcedSessionProperties() {
+	}
+
+	static Properties of(TlsPolicy policy, SSLContext sslContext) {
+		TlsMode mode = policy.mode();
+		Properties properties = new Properties();
+		properties.put(PREFIX + "ssl.socketFactory", sslContext.getSocketFactory());
+		properties.put(PREFIX + "socketFactory.fallback", "false");
+		properties.put(PREFIX + "ssl.checkserveridentity", String.valueOf(policy.verifyHostname()));
+		properties.put(PREFIX + "ssl.hostnameverifier", new NegotiatedSessionVerifier(policy));
+		// Angus splits these lists on white space, not commas.
+		properties.put(PREFIX + "ssl.protocols", String.join(" ", policy.protocols()));
+		if (!policy.cipherSuites().isEmpty()) {
+			properties.put(PREFIX + "ssl.ciphersuites", String.join(" ", policy.cipherSuites()));
+		}
+		properties.put(PREFIX + "ssl.enable", String.valueOf(mode == TlsMode.IMPLICIT));
+		properties.put(PREFIX + "starttls.enable", String.valueOf(mode == TlsMode.STARTTLS || mode == TlsMode.OPPORTUNISTIC));
+		properties.put(PREFIX + "starttls.required", String.valueOf(mode == TlsMode.STARTTLS));
+		properties.put(PREFIX + "connectiontimeout", millis(policy.connectTimeout()));
+		properties.put(PREFIX + "timeout", millis(policy.readTimeout()));
+		properties.put(PREFIX + "writetimeout", millis(policy.writeTimeout()));
+		return properties;
+	}
+
+	private static String millis(Duration duration) {
+		return String.valueOf(Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis())));
+	}
+
+}

@@ -1,0 +1,148 @@
+package io.github.mailtls.sender;
+
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+import io.github.mailtls.policy.MailTlsPolicyException;
+import io.github.mailtls.policy.RefusalReason;
+
+/**
+ * Delegates the trust decision to the configured trust material and turns a rejection
+ * into a {@link MailTlsPolicyException} with a precise {@link RefusalReason}, carried as
+ * the cause of the {@link CertificateException} that aborts the handshake.
+ *
+ * @author mail-tls
+ */
+final class PolicyTrustManager extends X509ExtendedTrustManager {
+
+	private final X509ExtendedTrustManager delegate;
+
+	private final String trustSource;
+
+	PolicyTrustManager(X509ExtendedTrustManager delegate, String trustSource) {
+		this.delegate = delegate;
+		this.trustSource = trustSource;
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+			throws CertificateException {
+		try {
+			this.delegate.checkServerTrusted(chain, authType, socket);
+		}
+		catch (CertificateException ex) {
+			throw explain(chain, authType, ex);
+		}
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+			throws CertificateException {
+		try {
+			this.delegate.checkServerTrusted(chain, authType, engine);
+		}
+		catch (CertificateException ex) {
+			throw explain(chain, authType, ex);
+		}
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+		try {
+			this.delegate.checkServerTrusted(chain, authType);
+		}
+		catch (CertificateException ex) {
+			throw explain(chain, authType, ex);
+		}
+	}
+
+	private CertificateException explain(X509Certificate[] chain, String authType, CertificateException cause) {
+		ConnectionAttempt attempt = ConnectionAttempt.current();
+		if (attempt == null || chain.length == 0) {
+			return cause;
+		}
+		RefusalReason reason = reasonFor(chain, authType);
+		MailTlsPolicyException refusal = attempt.refusal(reason, describe(reason, chain[0], attempt));
+		refusal.addSuppressed(cause);
+		return new CertificateException(refusal.getMessage(), refusal);
+	}
+
+	private RefusalReason reasonFor(X509Certificate[] chain, String authType) {
+		try {
+			chain[0].checkValidity();
+		}
+		catch (CertificateExpiredException | CertificateNotYetValidException ex) {
+			return RefusalReason.CERTIFICATE_EXPIRED;
+		}
+		try {
+			// Without the socket the delegate validates the chain but not the host name.
+			this.delegate.checkServerTrusted(chain, authType);
+			return RefusalReason.HOSTNAME_MISMATCH;
+		}
+		catch (CertificateException ex) {
+			return RefusalReason.CERTIFICATE_UNTRUSTED;
+		}
+	}
+
+	private String describe(RefusalReason reason, X509Certificate leaf, ConnectionAttempt attempt) {
+		String subject = leaf.getSubjectX500Principal().getName();
+		return switch (reason) {
+			case CERTIFICATE_EXPIRED -> ("the server certificate (%s) is valid from %s to %s, not now. "
+					+ "Renew the certificate on the server.")
+				.formatted(subject, leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant());
+			case HOSTNAME_MISMATCH -> ("the server certificate (%s) is valid for %s, not for '%s'. "
+					+ "Set spring.mail.host to a name the certificate holds, or fix the certificate.")
+				.formatted(subject, subjectAlternativeNames(leaf), attempt.host());
+			default -> ("the server certificate (%s, issued by %s) does not chain to a certificate trusted by %s. "
+					+ "Add the issuing CA certificate to the SSL bundle named by mail.tls.ssl-bundle.")
+				.formatted(subject, leaf.getIssuerX500Principal().getName(), this.trustSource);
+		};
+	}
+
+	private static List<String> subjectAlternativeNames(X509Certificate certificate) {
+		List<String> names = new ArrayList<>();
+		try {
+			Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
+			if (entries != null) {
+				entries.forEach((entry) -> names.add(String.valueOf(entry.get(1))));
+			}
+		}
+		catch (CertificateParsingException ex) {
+			// Leave the list empty: the names only improve the message.
+		}
+		return names;
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+			throws CertificateException {
+		this.delegate.checkClientTrusted(chain, authType, socket);
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+			throws CertificateException {
+		this.delegate.checkClientTrusted(chain, authType, engine);
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+		this.delegate.checkClientTrusted(chain, authType);
+	}
+
+	@Override
+	public X509Certificate[] getAcceptedIssuers() {
+		return this.delegate.getAcceptedIssuers();
+	}
+
+}
