@@ -1,0 +1,92 @@
+package io.github.mailtls.sender;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStoreException;
+import java.io.OutputStream;
+
+import com.icegreen.greenmail.util.DummySSLServerSocketFactory;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mail.javamail.JavaMailSender;
+
+import io.github.mailtls.record.SendOutcome;
+import io.github.mailtls.record.TlsSendRecord;
+import io.github.mailtls.record.TransportSecurity;
+import io.github.mailtls.testsupport.ReceivedMessage;
+import io.github.mailtls.testsupport.SmtpTestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sends with implicit TLS to GreenMail and to SubEthaSMTP.
+ *
+ * @author mail-tls
+ */
+class ImplicitTlsSendTests {
+
+	private static final char[] PASSWORD = "changeit".toCharArray();
+
+	private static GreenMail greenMail;
+
+	@BeforeAll
+	static void startGreenMail() throws Exception {
+		// GreenMail reads its server key store once per JVM from these properties.
+		Path keyStore = Files.createTempFile("greenmail", ".p12");
+		keyStore.toFile().deleteOnExit();
+		try (OutputStream out = Files.newOutputStream(keyStore)) {
+			TestPki.LOCALHOST.keyStore(PASSWORD).store(out, PASSWORD);
+		}
+		System.setProperty(DummySSLServerSocketFactory.GREENMAIL_KEYSTORE_FILE_PROPERTY, keyStore.toString());
+		System.setProperty(DummySSLServerSocketFactory.GREENMAIL_KEYSTORE_PASSWORD_PROPERTY, new String(PASSWORD));
+		System.setProperty(DummySSLServerSocketFactory.GREENMAIL_KEY_PASSWORD_PROPERTY, new String(PASSWORD));
+		greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+		greenMail.start();
+	}
+
+	@AfterAll
+	static void stopGreenMail() {
+		greenMail.stop();
+	}
+
+	@Test
+	void sendToGreenMailOverImplicitTlsShouldDeliverAndRecordTheSession() throws Exception {
+		int port = greenMail.getSmtps().getPort();
+		SenderContexts.forPort(port, "mail.tls.mode=implicit").run((context) -> {
+			context.getBean(JavaMailSender.class).send(SenderContexts.message());
+			TlsSendRecord record = context.getBean(RecordingListener.class).single();
+			assertThat(record.outcome()).isEqualTo(SendOutcome.SUCCESS);
+			assertThat(record.security()).isEqualTo(TransportSecurity.IMPLICIT);
+			assertThat(record.protocol()).isIn("TLSv1.3", "TLSv1.2");
+			assertThat(record.startTlsAdvertised()).isFalse();
+			assertThat(record.certificate().spkiSha256()).isEqualTo(TestPki.LOCALHOST.spkiSha256Pin());
+		});
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		assertThat(received[0].getSubject()).isEqualTo("mail-tls test");
+	}
+
+	@Test
+	void sendToPort465WithDefaultModeShouldUseImplicitTls() {
+		try (SmtpTestServer server = SmtpTestServer.builder().implicitTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+			// The default mode resolves by port; the server port is random, so pin the mode the
+			// way auto would for 465 and check the resolution itself in the auto-configuration tests.
+			SenderContexts.forPort(server.port(), "mail.tls.mode=implicit").run((context) -> {
+				context.getBean(JavaMailSender.class).send(SenderContexts.message());
+				ReceivedMessage received = server.messages().get(0);
+				TlsSendRecord record = context.getBean(RecordingListener.class).single();
+				assertThat(record.security()).isEqualTo(TransportSecurity.IMPLICIT);
+				assertThat(record.protocol()).isEqualTo(received.tlsProtocol());
+				assertThat(record.cipherSuite()).isEqualTo(received.tlsCipherSuite());
+			});
+		}
+	}
+
+}

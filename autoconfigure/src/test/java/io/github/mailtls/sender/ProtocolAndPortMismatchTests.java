@@ -1,0 +1,93 @@
+package io.github.mailtls.sender;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import io.github.mailtls.policy.MailTlsPolicyException;
+import io.github.mailtls.policy.RefusalReason;
+import io.github.mailtls.record.SendOutcome;
+import io.github.mailtls.testsupport.SmtpTestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Refuses protocol versions outside the policy, and explains both port/mode mismatches
+ * within the configured timeouts.
+ *
+ * @author mail-tls
+ */
+class ProtocolAndPortMismatchTests {
+
+	@Test
+	void sendToTls12OnlyServerWhenOnlyTls13IsAllowedShouldRefuse() {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.implicitTls(TestPki.LOCALHOST.serverSslContext())
+			.tlsProtocols("TLSv1.2")
+			.start()) {
+			SenderContexts.forPort(server.port(), "mail.tls.mode=implicit", "mail.tls.protocols=TLSv1.3")
+				.run((context) -> {
+					MailSendException ex = catchThrowableOfType(MailSendException.class,
+							() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
+					assertThat(MailTlsPolicyException.findIn(ex).getReason())
+						.isEqualTo(RefusalReason.PROTOCOL_NOT_ALLOWED);
+					assertThat(ex).hasMessageContaining("mail.tls.protocols");
+				});
+			assertThat(server.commands()).isEmpty();
+		}
+	}
+
+	@Test
+	void sendToTls12OnlyServerWithDefaultProtocolsShouldUseTls12() {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(TestPki.LOCALHOST.serverSslContext())
+			.tlsProtocols("TLSv1.2")
+			.start()) {
+			SenderContexts.forPort(server.port(), "mail.tls.mode=starttls").run((context) -> {
+				context.getBean(JavaMailSender.class).send(SenderContexts.message());
+				assertThat(context.getBean(RecordingListener.class).single().protocol()).isEqualTo("TLSv1.2");
+			});
+			assertThat(server.messages().get(0).tlsProtocol()).isEqualTo("TLSv1.2");
+		}
+	}
+
+	@Test
+	void sendImplicitTlsToStartTlsPortShouldExplainTheMismatch() {
+		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+			SenderContexts.forPort(server.port(), "mail.tls.mode=implicit").run((context) -> {
+				long start = System.nanoTime();
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+				assertThat(MailTlsPolicyException.findIn(ex).getReason()).isEqualTo(RefusalReason.PLAINTEXT_REFUSED);
+				assertThat(ex).hasMessageContaining("localhost:" + server.port() + " answered in plaintext")
+					.hasMessageContaining("Use mail.tls.mode=starttls, or port 465");
+			});
+			assertThat(server.messages()).isEmpty();
+		}
+	}
+
+	@Test
+	void sendStartTlsToImplicitTlsPortShouldExplainTheMismatchWithinTheReadTimeout() {
+		try (SmtpTestServer server = SmtpTestServer.builder().implicitTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+			SenderContexts.forPort(server.port(), "mail.tls.mode=starttls", "mail.tls.timeouts.read=1s")
+				.run((context) -> {
+					long start = System.nanoTime();
+					MailSendException ex = catchThrowableOfType(MailSendException.class,
+							() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
+							Duration.ofSeconds(3));
+					assertThat(MailTlsPolicyException.findIn(ex)).isNull();
+					assertThat(ex).hasMessageContaining("localhost:" + server.port() + " sent no SMTP greeting")
+						.hasMessageContaining("mail.tls.mode=implicit");
+					assertThat(context.getBean(RecordingListener.class).single().outcome())
+						.isEqualTo(SendOutcome.FAILURE);
+				});
+		}
+	}
+
+}
