@@ -1,5 +1,6 @@
 package io.github.mailtls.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.activation.MimeType;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -16,6 +17,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.MailSender;
 
+import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.record.TlsSendListener;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 
@@ -35,9 +37,15 @@ public final class MailTlsAutoConfiguration {
 
 	@Bean
 	TlsEnforcingMailSender mailSender(MailProperties mailProperties, MailTlsProperties tlsProperties,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TlsSendListener> listeners) {
-		return new MailSenderFactory(mailProperties, tlsProperties, sslBundles.getIfAvailable())
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TlsSendListener> listeners,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<MailTlsSendObservationConvention> observationConvention) {
+		TlsEnforcingMailSender sender = new MailSenderFactory(mailProperties, tlsProperties,
+				sslBundles.getIfAvailable())
 			.create(listeners.orderedStream().toList());
+		sender.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		sender.setObservationConvention(observationConvention.getIfUnique());
+		return sender;
 	}
 
 }

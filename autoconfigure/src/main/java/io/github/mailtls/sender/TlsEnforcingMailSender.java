@@ -6,6 +6,9 @@ import java.util.Properties;
 
 import javax.net.ssl.SSLContext;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +20,10 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import io.github.mailtls.observation.DefaultMailTlsSendObservationConvention;
+import io.github.mailtls.observation.MailTlsObservationDocumentation;
+import io.github.mailtls.observation.MailTlsSendContext;
+import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.policy.TlsPolicy;
@@ -37,6 +44,8 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 
 	private static final Log logger = LogFactory.getLog(TlsEnforcingMailSender.class);
 
+	private static final MailTlsSendObservationConvention DEFAULT_CONVENTION = new DefaultMailTlsSendObservationConvention();
+
 	private final TlsPolicy policy;
 
 	private final Properties enforcedProperties;
@@ -44,6 +53,10 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 	private final List<TlsSendListener> listeners;
 
 	private final ThreadLocal<ConnectionAttempt> currentAttempt = new ThreadLocal<>();
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable MailTlsSendObservationConvention observationConvention;
 
 	/**
 	 * Create a sender for the given policy.
@@ -93,41 +106,105 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 				"A TLS-enforcing sender builds its own session from the policy; use setJavaMailProperties");
 	}
 
+	/**
+	 * Set the registry in which every send is observed as {@code mail.send}.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set a convention that replaces {@link DefaultMailTlsSendObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable MailTlsSendObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
 	@Override
 	protected Transport getTransport(Session session) {
-		String host = (getHost() != null) ? getHost() : "localhost";
-		ConnectionAttempt attempt = new ConnectionAttempt(host, getPort(), this.policy.mode());
+		ConnectionAttempt attempt = new ConnectionAttempt(host(), getPort(), this.policy.mode());
 		this.currentAttempt.set(attempt);
 		return new EnforcingSmtpTransport(session, attempt, this.policy);
 	}
 
 	@Override
 	protected void doSend(MimeMessage[] mimeMessages, Object @Nullable [] originalMessages) {
-		try {
+		MailTlsSendContext context = new MailTlsSendContext(host(), getPort(), mimeMessages.length);
+		Observation observation = MailTlsObservationDocumentation.MAIL_SEND
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
 			super.doSend(mimeMessages, originalMessages);
-			publish(SendOutcome.SUCCESS, null, mimeMessages.length);
+			finish(context, SendOutcome.SUCCESS, null);
 		}
 		catch (MailSendException ex) {
 			MailTlsPolicyException refusal = findRefusal(ex);
-			publish((refusal != null) ? SendOutcome.REFUSED : SendOutcome.FAILURE,
-					(refusal != null) ? refusal.getReason() : null, mimeMessages.length);
-			throw explained(ex, refusal);
+			finish(context, (refusal != null) ? SendOutcome.REFUSED : SendOutcome.FAILURE,
+					(refusal != null) ? refusal.getReason() : null);
+			MailSendException explained = explained(ex, refusal);
+			observation.error(explained);
+			throw explained;
 		}
 		catch (MailException ex) {
-			publish(SendOutcome.FAILURE, null, mimeMessages.length);
+			finish(context, SendOutcome.FAILURE, null);
+			observation.error(ex);
 			throw ex;
 		}
 		finally {
+			observation.stop();
 			this.currentAttempt.remove();
 		}
 	}
 
-	private void publish(SendOutcome outcome, @Nullable RefusalReason reason, int messageCount) {
+	/**
+	 * Connect, negotiate TLS under the policy and send EHLO, then disconnect: no
+	 * authentication and no message. Used by health checks and startup verification.
+	 * @return what was negotiated, or why the policy refused the server
+	 */
+	public TlsProbeResult probe() {
+		ConnectionAttempt attempt = new ConnectionAttempt(host(), getPort(), this.policy.mode());
+		Properties properties = new Properties();
+		properties.putAll(getJavaMailProperties());
+		properties.put("mail.smtp.auth", "false");
+		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(Session.getInstance(properties), attempt,
+				this.policy);
+		try {
+			transport.connect(host(), getPort(), null, null);
+			return new TlsProbeResult(attempt.toRecord(SendOutcome.SUCCESS, null, 0), null);
+		}
+		catch (MessagingException ex) {
+			MailTlsPolicyException refusal = MailTlsPolicyException.findIn(ex);
+			SendOutcome outcome = (refusal != null) ? SendOutcome.REFUSED : SendOutcome.FAILURE;
+			return new TlsProbeResult(attempt.toRecord(outcome, (refusal != null) ? refusal.getReason() : null, 0),
+					ex.getMessage());
+		}
+		finally {
+			closeQuietly(transport);
+		}
+	}
+
+	private static void closeQuietly(Transport transport) {
+		try {
+			transport.close();
+		}
+		catch (MessagingException ex) {
+			// The probe has its answer; a failed QUIT changes nothing.
+		}
+	}
+
+	private String host() {
+		return (getHost() != null) ? getHost() : "localhost";
+	}
+
+	private void finish(MailTlsSendContext context, SendOutcome outcome, @Nullable RefusalReason reason) {
 		ConnectionAttempt attempt = this.currentAttempt.get();
 		if (attempt == null) {
 			return;
 		}
-		TlsSendRecord record = attempt.toRecord(outcome, reason, messageCount);
+		TlsSendRecord record = attempt.toRecord(outcome, reason, context.getMessageCount());
+		context.setRecord(record);
 		for (TlsSendListener listener : this.listeners) {
 			try {
 				listener.onSend(record);

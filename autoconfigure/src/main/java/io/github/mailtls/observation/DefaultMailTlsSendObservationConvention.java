@@ -1,0 +1,44 @@
+package io.github.mailtls.observation;
+
+import io.micrometer.common.KeyValues;
+
+import io.github.mailtls.observation.MailTlsObservationDocumentation.LowCardinalityKeyNames;
+import io.github.mailtls.record.TlsSendRecord;
+
+/**
+ * Default convention for {@code mail.send}: TLS mode, protocol, outcome and server host as low
+ * cardinality keys, and deliberately no high cardinality keys, so no personal data ends
+ * up in metrics or traces.
+ *
+ * @author mail-tls
+ */
+public class DefaultMailTlsSendObservationConvention implements MailTlsSendObservationConvention {
+
+	/**
+	 * The tag value for an absent TLS protocol or refusal reason.
+	 */
+	public static final String NONE = "none";
+
+	@Override
+	public String getName() {
+		return "mail.send";
+	}
+
+	@Override
+	public String getContextualName(MailTlsSendContext context) {
+		return "mail send";
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(MailTlsSendContext context) {
+		TlsSendRecord record = context.getRecord();
+		String mode = (record != null) ? record.security().value() : NONE;
+		String protocol = (record != null && record.protocol() != null) ? record.protocol() : NONE;
+		String outcome = (record != null) ? record.outcome().value() : "failure";
+		return KeyValues.of(LowCardinalityKeyNames.TLS_MODE.withValue(mode),
+				LowCardinalityKeyNames.TLS_PROTOCOL.withValue(protocol),
+				LowCardinalityKeyNames.OUTCOME.withValue(outcome),
+				LowCardinalityKeyNames.SERVER_ADDRESS.withValue(context.getHost()));
+	}
+
+}

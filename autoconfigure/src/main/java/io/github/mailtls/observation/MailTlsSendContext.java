@@ -1,0 +1,60 @@
+package io.github.mailtls.observation;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+import io.github.mailtls.record.TlsSendRecord;
+
+/**
+ * Observation context of one send: the server it goes to and, once it has ended, its TLS
+ * record. Carries no message content, subjects or addresses.
+ *
+ * @author mail-tls
+ */
+public class MailTlsSendContext extends Observation.Context {
+
+	private final String host;
+
+	private final int port;
+
+	private final int messageCount;
+
+	private @Nullable TlsSendRecord record;
+
+	/**
+	 * Create a new context.
+	 * @param host the server host
+	 * @param port the server port
+	 * @param messageCount how many messages the send carries
+	 */
+	public MailTlsSendContext(String host, int port, int messageCount) {
+		this.host = host;
+		this.port = port;
+		this.messageCount = messageCount;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public int getMessageCount() {
+		return this.messageCount;
+	}
+
+	/**
+	 * Return the TLS record, available when the send has ended.
+	 * @return the record or {@code null} while the send is running
+	 */
+	public @Nullable TlsSendRecord getRecord() {
+		return this.record;
+	}
+
+	public void setRecord(@Nullable TlsSendRecord record) {
+		this.record = record;
+	}
+
+}
