@@ -1,0 +1,33 @@
+package io.github.mailtls.testsupport;
+
+import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
+
+/**
+ * Decides whether a session may see and use {@code AUTH}, in the way of Postfix's
+ * {@code smtpd_tls_auth_only}.
+ *
+ * @author mail-tls
+ */
+final class AuthVisibility {
+
+	private final boolean beforeStartTls;
+
+	AuthVisibility(boolean beforeStartTls) {
+		this.beforeStartTls = beforeStartTls;
+	}
+
+	boolean isVisible(Session session) {
+		return session.getServer().getAuthenticationHandlerFactory().isPresent() && isPermitted(session);
+	}
+
+	boolean isPermitted(Session session) {
+		// Without STARTTLS on offer, hiding AUTH would make it unusable.
+		return this.beforeStartTls || session.isTLSStarted() || !offersStartTls(session.getServer());
+	}
+
+	static boolean offersStartTls(SMTPServer server) {
+		return server.getEnableTLS() && !server.getHideTLS();
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.github.mailtls.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+import org.jspecify.annotations.Nullable;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.MessageHandlerFactory;
+import org.subethamail.smtp.server.Session;
+
+/**
+ * Accepts every message and hands it on as a {@link ReceivedMessage}.
+ *
+ * @author mail-tls
+ */
+final class RecordingMessageHandlerFactory implements MessageHandlerFactory {
+
+	private final Consumer<ReceivedMessage> messages;
+
+	RecordingMessageHandlerFactory(Consumer<ReceivedMessage> messages) {
+		this.messages = messages;
+	}
+
+	@Override
+	public MessageHandler create(MessageContext context) {
+		return new RecordingMessageHandler(context);
+	}
+
+	private static @Nullable SSLSession tlsSession(MessageContext context) {
+		if (context instanceof Session session && session.getSocket() instanceof SSLSocket socket) {
+			return socket.getSession();
+		}
+		return null;
+	}
+
+	private final class RecordingMessageHandler implements MessageHandler {
+
+		private final MessageContext context;
+
+		private String from = "";
+
+		private final List<String> recipients = new ArrayList<>();
+
+		RecordingMessageHandler(MessageContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public void from(String from) {
+			this.from = from;
+		}
+
+		@Override
+		public void recipient(String recipient) {
+			this.recipients.add(recipient);
+		}
+
+		@Override
+		public @Nullable String data(InputStream data) throws IOException {
+			byte[] content = data.readAllBytes();
+			// After implicit TLS or STARTTLS the session's socket is an SSLSocket.
+			SSLSession tls = tlsSession(this.context);
+			RecordingMessageHandlerFactory.this.messages
+				.accept(new ReceivedMessage(this.from, this.recipients, content, tls != null,
+						(tls != null) ? tls.getProtocol() : null, (tls != null) ? tls.getCipherSuite() : null));
+			return null;
+		}
+
+		@Override
+		public void done() {
+		}
+
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.github.mailtls.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A server certificate, its private key and the chain up to the issuing
+ * {@link TestCertificateAuthority}.
+ *
+ * @author mail-tls
+ */
+public final class ServerIdentity {
+
+	static final String ALIAS = "server";
+
+	// Only protects the in-memory key store behind serverSslContext().
+	private static final char[] INTERNAL_PASSWORD = "server".toCharArray();
+
+	private final PrivateKey privateKey;
+
+	private final List<X509Certificate> chain;
+
+	ServerIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
+		this.privateKey = privateKey;
+		this.chain = List.copyOf(chain);
+	}
+
+	/**
+	 * Return the leaf certificate.
+	 * @return the certificate
+	 */
+	public X509Certificate certificate() {
+		return this.chain.get(0);
+	}
+
+	/**
+	 * Return the private key of the leaf certificate.
+	 * @return the private key
+	 */
+	public PrivateKey privateKey() {
+		return this.privateKey;
+	}
+
+	/**
+	 * Return the certificate chain, leaf first, then the authority.
+	 * @return the chain
+	 */
+	public List<X509Certificate> chain() {
+		return this.chain;
+	}
+
+	/**
+	 * Return a new in-memory PKCS12 key store with this identity under the alias
+	 * {@code server}.
+	 * @param password the password of the store and of the key entry
+	 * @return the key store
+	 */
+	public KeyStore keyStore(char[] password) {
+		try {
+			KeyStore keyStore = KeyStore.getInstance("PKCS12");
+			keyStore.load(null, null);
+			keyStore.setKeyEntry(ALIAS, this.privateKey, password, this.chain.toArray(X509Certificate[]::new));
+			return keyStore;
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot create key store", ex);
+		}
+	}
+
+	/**
+	 * Return a new server {@link SSLContext} that presents this identity.
+	 * @return the SSL context
+	 */
+	public SSLContext serverSslContext() {
+		try {
+			KeyManagerFactory keyManagerFactory = KeyManagerFactory
+				.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			keyManagerFactory.init(keyStore(INTERNAL_PASSWORD), INTERNAL_PASSWORD);
+			SSLContext sslContext = SSLContext.getInstance("TLS");
+			sslContext.init(keyManagerFactory.getKeyManagers(), null, null);
+			return sslContext;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot create server SSL context", ex);
+		}
+	}
+
+	/**
+	 * Return the certificate chain as PEM text, leaf first.
+	 * @return the PEM text
+	 */
+	public String certificateChainPem() {
+		return Pem.certificates(this.chain);
+	}
+
+	/**
+	 * Return the private key as unencrypted PKCS#8 PEM text ({@code PRIVATE KEY}).
+	 * @return the PEM text
+	 */
+	public String privateKeyPem() {
+		return Pem.privateKey(this.privateKey);
+	}
+
+	/**
+	 * Write the certificate chain (leaf first) and the unencrypted PKCS#8 private key to
+	 * PEM files, as read by OpenSSL-based servers and Spring Boot SSL bundles.
+	 * @param certificateChainFile the file for the certificate chain
+	 * @param privateKeyFile the file for the private key
+	 */
+	public void writePem(Path certificateChainFile, Path privateKeyFile) {
+		Pem.write(certificateChainFile, certificateChainPem());
+		Pem.write(privateKeyFile, privateKeyPem());
+	}
+
+	/**
+	 * Return the public key pin of the leaf certificate: {@code sha256/} followed by the
+	 * Base64 SHA-256 digest of its DER SubjectPublicKeyInfo.
+	 * @return the pin
+	 */
+	public String spkiSha256Pin() {
+		try {
+			// X.509 public keys encode as their SubjectPublicKeyInfo.
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate().getPublicKey().getEncoded());
+			return "sha256/" + Base64.getEncoder().encodeToString(digest);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}
