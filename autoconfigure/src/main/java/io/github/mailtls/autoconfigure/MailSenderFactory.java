@@ -47,7 +47,9 @@ final class MailSenderFactory {
 	TlsEnforcingMailSender create(List<TlsSendListener> listeners) {
 		TlsPolicyFactory policyFactory = new TlsPolicyFactory(this.mail, this.tls);
 		String bundleName = bundleName();
-		SSLContext sslContext = (bundleName != null) ? fromBundle(bundleName) : PolicySslContextFactory.withJdkTrust();
+		List<String> pins = policyFactory.pinnedPublicKeys();
+		SSLContext sslContext = (bundleName != null) ? fromBundle(bundleName, pins)
+				: PolicySslContextFactory.withJdkTrust(pins);
 		String trustSource = (bundleName != null) ? "SSL bundle '" + bundleName + "'" : "the JDK trust store";
 		TlsPolicy policy = policyFactory.create(sslContext, trustSource);
 		warnIfWeak(policy);
@@ -73,14 +75,14 @@ final class MailSenderFactory {
 		return StringUtils.hasText(this.mail.getSsl().getBundle()) ? this.mail.getSsl().getBundle() : null;
 	}
 
-	private SSLContext fromBundle(String name) {
+	private SSLContext fromBundle(String name, List<String> pins) {
 		if (this.sslBundles == null) {
 			throw missingBundle(name);
 		}
 		try {
 			SslBundle bundle = this.sslBundles.getBundle(name);
 			return PolicySslContextFactory.create(bundle.getManagers().getTrustManagers(),
-					bundle.getManagers().getKeyManagers(), "SSL bundle '" + name + "'");
+					bundle.getManagers().getKeyManagers(), "SSL bundle '" + name + "'", pins);
 		}
 		catch (NoSuchSslBundleException ex) {
 			throw missingBundle(name);

@@ -7,6 +7,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -46,6 +47,12 @@ public final class MailTlsAutoConfiguration {
 		sender.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		sender.setObservationConvention(observationConvention.getIfUnique());
 		return sender;
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("mail.tls.verify-on-startup")
+	MailTlsStartupVerifier mailTlsStartupVerifier(TlsEnforcingMailSender mailSender) {
+		return new MailTlsStartupVerifier(mailSender);
 	}
 
 }

@@ -54,6 +54,26 @@ public class MailTlsProperties {
 	 */
 	private boolean allowPlaintextAuth;
 
+	/**
+	 * Whether to require the REQUIRETLS extension (RFC 8689): the server must advertise
+	 * it and every message is sent with MAIL FROM ... REQUIRETLS, except messages with
+	 * the header 'TLS-Required: No'.
+	 */
+	private boolean requireTlsExtension;
+
+	/**
+	 * Public key pins as 'sha256/<base64 of the SHA-256 of the SubjectPublicKeyInfo>'. A
+	 * TLS session is refused unless a certificate of the server's chain matches one of
+	 * them. List a backup pin to allow key rotation.
+	 */
+	private List<String> pinnedPublicKeys = new ArrayList<>();
+
+	/**
+	 * Whether to probe the server at startup (TLS and EHLO, no authentication) and fail
+	 * fast when it does not meet the policy.
+	 */
+	private boolean verifyOnStartup;
+
 	private final Timeouts timeouts = new Timeouts();
 
 	public TlsMode getMode() {
@@ -102,6 +122,30 @@ public class MailTlsProperties {
 
 	public void setAllowPlaintextAuth(boolean allowPlaintextAuth) {
 		this.allowPlaintextAuth = allowPlaintextAuth;
+	}
+
+	public boolean isRequireTlsExtension() {
+		return this.requireTlsExtension;
+	}
+
+	public void setRequireTlsExtension(boolean requireTlsExtension) {
+		this.requireTlsExtension = requireTlsExtension;
+	}
+
+	public List<String> getPinnedPublicKeys() {
+		return this.pinnedPublicKeys;
+	}
+
+	public void setPinnedPublicKeys(List<String> pinnedPublicKeys) {
+		this.pinnedPublicKeys = pinnedPublicKeys;
+	}
+
+	public boolean isVerifyOnStartup() {
+		return this.verifyOnStartup;
+	}
+
+	public void setVerifyOnStartup(boolean verifyOnStartup) {
+		this.verifyOnStartup = verifyOnStartup;
 	}
 
 	public Timeouts getTimeouts() {

@@ -2,6 +2,7 @@ package io.github.mailtls.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,13 +73,18 @@ final class TlsPolicyFactory {
 					"false conflicts with mail.tls.verify-hostname=true",
 					"Remove spring.mail.ssl.verify-hostname; mail.tls.verify-hostname controls host name verification.");
 		}
+		if (this.tls.isRequireTlsExtension() && !mode.requiresTls()) {
+			throw new MailTlsConfigurationException("mail.tls.require-tls-extension",
+					"REQUIRETLS needs TLS on every hop, but mail.tls.mode=%s allows plaintext".formatted(mode.value()),
+					"Use mail.tls.mode=auto, implicit or starttls, or set mail.tls.require-tls-extension=false.");
+		}
 		if (mode == TlsMode.NONE && this.mail.getUsername() != null && !this.tls.isAllowPlaintextAuth()) {
 			throw new MailTlsConfigurationException("mail.tls.mode",
 					"'none' would send the credentials of spring.mail.username in plaintext",
 					"Use a TLS mode, or set mail.tls.allow-plaintext-auth=true for a local development server only.");
 		}
 		return new TlsPolicy(configuredMode, mode, protocols(), cipherSuites(sslContext), this.tls.isVerifyHostname(),
-				this.tls.isAllowPlaintextAuth(), trustSource, timeout("connect", this.tls.getTimeouts().getConnect()),
+				this.tls.isAllowPlaintextAuth(), this.tls.isRequireTlsExtension(), pinnedPublicKeys(), trustSource, timeout("connect", this.tls.getTimeouts().getConnect()),
 				timeout("read", this.tls.getTimeouts().getRead()), timeout("write", this.tls.getTimeouts().getWrite()));
 	}
 
@@ -103,6 +109,34 @@ final class TlsPolicyFactory {
 					"Allow at least one of " + ALLOWED_PROTOCOLS + ", or remove the property to use both.");
 		}
 		return List.copyOf(protocols);
+	}
+
+	List<String> pinnedPublicKeys() {
+		List<String> pins = new ArrayList<>();
+		for (String candidate : this.tls.getPinnedPublicKeys()) {
+			String pin = candidate.trim();
+			if (!isWellFormedPin(pin)) {
+				throw new MailTlsConfigurationException("mail.tls.pinned-public-keys",
+						"'%s' is not a SHA-256 public key pin".formatted(pin),
+						"Write each pin as sha256/ followed by the Base64 SHA-256 of the certificate's "
+								+ "SubjectPublicKeyInfo, for example: openssl x509 -in cert.pem -pubkey -noout | "
+								+ "openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64");
+			}
+			pins.add(pin);
+		}
+		return pins;
+	}
+
+	private static boolean isWellFormedPin(String pin) {
+		if (!pin.startsWith("sha256/")) {
+			return false;
+		}
+		try {
+			return Base64.getDecoder().decode(pin.substring("sha256/".length())).length == 32;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private List<String> cipherSuites(SSLContext sslContext) {

@@ -12,6 +12,9 @@ import java.util.List;
  * @param cipherSuites the allowed cipher suites, empty for the JDK defaults
  * @param verifyHostname whether the server certificate must match the host name
  * @param allowPlaintextAuth whether credentials may be sent without TLS
+ * @param requireTlsExtension whether messages must be sent with REQUIRETLS (RFC 8689)
+ * @param pinnedPublicKeys the allowed {@code sha256/<base64>} public key pins, empty for
+ * no pinning
  * @param trustSource a description of where trust material comes from, for reports
  * @param connectTimeout the connect timeout
  * @param readTimeout the read timeout
@@ -19,8 +22,8 @@ import java.util.List;
  * @author mail-tls
  */
 public record TlsPolicy(TlsMode configuredMode, TlsMode mode, List<String> protocols, List<String> cipherSuites,
-		boolean verifyHostname, boolean allowPlaintextAuth, String trustSource, Duration connectTimeout,
-		Duration readTimeout, Duration writeTimeout) {
+		boolean verifyHostname, boolean allowPlaintextAuth, boolean requireTlsExtension, List<String> pinnedPublicKeys,
+		String trustSource, Duration connectTimeout, Duration readTimeout, Duration writeTimeout) {
 
 	public TlsPolicy {
 		if (mode == TlsMode.AUTO) {
@@ -28,6 +31,7 @@ public record TlsPolicy(TlsMode configuredMode, TlsMode mode, List<String> proto
 		}
 		protocols = List.copyOf(protocols);
 		cipherSuites = List.copyOf(cipherSuites);
+		pinnedPublicKeys = List.copyOf(pinnedPublicKeys);
 	}
 
 	/**

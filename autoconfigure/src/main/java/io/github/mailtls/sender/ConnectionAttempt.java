@@ -45,6 +45,8 @@ final class ConnectionAttempt {
 
 	private boolean startTlsIssued;
 
+	private boolean requireTlsUsed;
+
 	private @Nullable TransportSecurity security;
 
 	private @Nullable String protocol;
@@ -111,6 +113,10 @@ final class ConnectionAttempt {
 		return this.startTlsIssued;
 	}
 
+	void requireTlsUsed() {
+		this.requireTlsUsed = true;
+	}
+
 	boolean isTlsEstablished() {
 		return this.protocol != null;
 	}
@@ -135,7 +141,7 @@ final class ConnectionAttempt {
 	TlsSendRecord toRecord(SendOutcome outcome, @Nullable RefusalReason reason, int messageCount) {
 		TransportSecurity security = (this.security != null) ? this.security : demandedSecurity();
 		return new TlsSendRecord(this.started, this.host, this.port, security, this.protocol, this.cipherSuite,
-				this.certificate != null, this.certificate, this.startTlsAdvertised, false, outcome, reason,
+				this.certificate != null, this.certificate, this.startTlsAdvertised, this.requireTlsUsed, outcome, reason,
 				messageCount, Duration.ofNanos(System.nanoTime() - this.startedNanos));
 	}
 

@@ -1,11 +1,16 @@
 package io.github.mailtls.sender;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 
@@ -24,18 +29,28 @@ import io.github.mailtls.policy.TlsPolicy;
  */
 final class EnforcingSmtpTransport extends SMTPTransport {
 
+	private static final Log logger = LogFactory.getLog(EnforcingSmtpTransport.class);
+
 	private static final Set<String> PLAINTEXT_COMMANDS = Set.of("EHLO", "HELO", "STARTTLS", "QUIT", "RSET", "NOOP");
 
 	private final ConnectionAttempt attempt;
 
 	private final TlsPolicy policy;
 
+	private final StartTlsMemory startTlsMemory;
+
 	private boolean hasCredentials;
 
-	EnforcingSmtpTransport(Session session, ConnectionAttempt attempt, TlsPolicy policy) {
+	private @Nullable Message currentMessage;
+
+	private boolean requireTlsForMessage;
+
+	EnforcingSmtpTransport(Session session, ConnectionAttempt attempt, TlsPolicy policy,
+			StartTlsMemory startTlsMemory) {
 		super(session, new URLName("smtp", null, -1, null, null, null));
 		this.attempt = attempt;
 		this.policy = policy;
+		this.startTlsMemory = startTlsMemory;
 	}
 
 	@Override
@@ -67,6 +82,16 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 	private void checkPlaintextSession(boolean startTlsOffered) throws MessagingException {
 		this.attempt.startTlsAdvertised(startTlsOffered);
 		TlsMode mode = this.policy.mode();
+		if (startTlsOffered) {
+			this.startTlsMemory.rememberOffered(this.attempt.location());
+		}
+		else if (mode != TlsMode.NONE && this.startTlsMemory.offeredBefore(this.attempt.location())) {
+			logger.warn(("Possible STARTTLS downgrade attack: %s advertised STARTTLS before and does not now; "
+					+ "refusing to send").formatted(this.attempt.location()));
+			throw refuse(RefusalReason.DOWNGRADE_DETECTED, ("the server advertised STARTTLS on earlier connections "
+					+ "and does not now: someone on the path may be deleting it (STRIPTLS). Nothing was sent after EHLO. "
+					+ "If the server really stopped offering TLS, fix the server; a restart forgets earlier sessions."));
+		}
 		if (mode == TlsMode.STARTTLS && !startTlsOffered) {
 			throw refuse(RefusalReason.STARTTLS_NOT_OFFERED, ("the server did not advertise STARTTLS after EHLO, "
 					+ "so nothing else was sent (an attacker on the path can delete the advertisement). "
@@ -92,8 +117,42 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 	}
 
 	@Override
+	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+		this.currentMessage = message;
+		try {
+			super.sendMessage(message, addresses);
+		}
+		finally {
+			this.currentMessage = null;
+		}
+	}
+
+	@Override
+	protected void mailFrom() throws MessagingException {
+		this.requireTlsForMessage = this.policy.requireTlsExtension() && !optsOutOfRequireTls(this.currentMessage);
+		if (this.requireTlsForMessage && !(isSSL() && supportsExtension("REQUIRETLS"))) {
+			throw refuse(RefusalReason.REQUIRETLS_NOT_OFFERED, ("the server does not advertise REQUIRETLS (RFC 8689) "
+					+ "after TLS, so it cannot promise TLS on later hops; the message was not sent. Use a server that "
+					+ "supports REQUIRETLS, set mail.tls.require-tls-extension=false, or add the header "
+					+ "'TLS-Required: No' to messages that may travel without it."));
+		}
+		super.mailFrom();
+	}
+
+	private static boolean optsOutOfRequireTls(@Nullable Message message) throws MessagingException {
+		String[] values = (message != null) ? message.getHeader("TLS-Required") : null;
+		return values != null && Arrays.stream(values).anyMatch((value) -> "no".equalsIgnoreCase(value.trim()));
+	}
+
+	@Override
 	protected void sendCommand(String command) throws MessagingException {
-		checkAllowed(verbOf(command));
+		String verb = verbOf(command);
+		checkAllowed(verb);
+		if (this.requireTlsForMessage && "MAIL".equals(verb)) {
+			this.attempt.requireTlsUsed();
+			super.sendCommand(command + " REQUIRETLS");
+			return;
+		}
 		super.sendCommand(command);
 	}
 

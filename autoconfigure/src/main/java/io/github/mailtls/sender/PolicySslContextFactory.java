@@ -3,6 +3,7 @@ package io.github.mailtls.sender;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
+import java.util.List;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -26,13 +27,14 @@ public final class PolicySslContextFactory {
 
 	/**
 	 * Create a context that trusts what the JDK's default trust store trusts.
+	 * @param pinnedPublicKeys the public key pins to check on top of trust, may be empty
 	 * @return the context
 	 */
-	public static SSLContext withJdkTrust() {
+	public static SSLContext withJdkTrust(List<String> pinnedPublicKeys) {
 		try {
 			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 			factory.init((KeyStore) null);
-			return create(factory.getTrustManagers(), null, "the JDK trust store");
+			return create(factory.getTrustManagers(), null, "the JDK trust store", pinnedPublicKeys);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot load the JDK trust store", ex);
@@ -45,10 +47,11 @@ public final class PolicySslContextFactory {
 	 * {@link X509ExtendedTrustManager}
 	 * @param keyManagers the key managers for a client certificate, or {@code null}
 	 * @param trustSource a description of the trust material for error messages
+	 * @param pinnedPublicKeys the public key pins to check on top of trust, may be empty
 	 * @return the context
 	 */
 	public static SSLContext create(TrustManager[] trustManagers, KeyManager @Nullable [] keyManagers,
-			String trustSource) {
+			String trustSource, List<String> pinnedPublicKeys) {
 		X509ExtendedTrustManager trustManager = Arrays.stream(trustManagers)
 			.filter(X509ExtendedTrustManager.class::isInstance)
 			.map(X509ExtendedTrustManager.class::cast)
@@ -56,7 +59,7 @@ public final class PolicySslContextFactory {
 			.orElseThrow(() -> new IllegalArgumentException("No X509ExtendedTrustManager in " + trustSource));
 		try {
 			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(keyManagers, new TrustManager[] { new PolicyTrustManager(trustManager, trustSource) }, null);
+			context.init(keyManagers, new TrustManager[] { new PolicyTrustManager(trustManager, trustSource, pinnedPublicKeys) }, null);
 			return context;
 		}
 		catch (GeneralSecurityException ex) {

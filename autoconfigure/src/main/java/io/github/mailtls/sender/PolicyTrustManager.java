@@ -15,6 +15,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
+import io.github.mailtls.record.CertificateSummary;
 
 /**
  * Delegates the trust decision to the configured trust material and turns a rejection
@@ -29,9 +30,12 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 
 	private final String trustSource;
 
-	PolicyTrustManager(X509ExtendedTrustManager delegate, String trustSource) {
+	private final List<String> pinnedPublicKeys;
+
+	PolicyTrustManager(X509ExtendedTrustManager delegate, String trustSource, List<String> pinnedPublicKeys) {
 		this.delegate = delegate;
 		this.trustSource = trustSource;
+		this.pinnedPublicKeys = List.copyOf(pinnedPublicKeys);
 	}
 
 	@Override
@@ -43,6 +47,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 		catch (CertificateException ex) {
 			throw explain(chain, authType, ex);
 		}
+		checkPins(chain);
 	}
 
 	@Override
@@ -54,6 +59,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 		catch (CertificateException ex) {
 			throw explain(chain, authType, ex);
 		}
+		checkPins(chain);
 	}
 
 	@Override
@@ -64,6 +70,28 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 		catch (CertificateException ex) {
 			throw explain(chain, authType, ex);
 		}
+		checkPins(chain);
+	}
+
+	// Pins are checked on top of normal trust, on every full handshake.
+	private void checkPins(X509Certificate[] chain) throws CertificateException {
+		if (this.pinnedPublicKeys.isEmpty()) {
+			return;
+		}
+		for (X509Certificate certificate : chain) {
+			if (this.pinnedPublicKeys.contains(CertificateSummary.spkiSha256(certificate))) {
+				return;
+			}
+		}
+		ConnectionAttempt attempt = ConnectionAttempt.current();
+		String detail = ("no certificate of the server's chain matches mail.tls.pinned-public-keys (the server's key "
+				+ "is %s). If the key was rotated on purpose, add its pin; otherwise the server may be impersonated.")
+			.formatted(CertificateSummary.spkiSha256(chain[0]));
+		if (attempt == null) {
+			throw new CertificateException(detail);
+		}
+		MailTlsPolicyException refusal = attempt.refusal(RefusalReason.PIN_MISMATCH, detail);
+		throw new CertificateException(refusal.getMessage(), refusal);
 	}
 
 	private CertificateException explain(X509Certificate[] chain, String authType, CertificateException cause) {

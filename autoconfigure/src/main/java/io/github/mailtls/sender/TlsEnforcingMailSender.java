@@ -54,6 +54,8 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 
 	private final ThreadLocal<ConnectionAttempt> currentAttempt = new ThreadLocal<>();
 
+	private final StartTlsMemory startTlsMemory = new StartTlsMemory();
+
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable MailTlsSendObservationConvention observationConvention;
@@ -126,7 +128,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 	protected Transport getTransport(Session session) {
 		ConnectionAttempt attempt = new ConnectionAttempt(host(), getPort(), this.policy.mode());
 		this.currentAttempt.set(attempt);
-		return new EnforcingSmtpTransport(session, attempt, this.policy);
+		return new EnforcingSmtpTransport(session, attempt, this.policy, this.startTlsMemory);
 	}
 
 	@Override
@@ -169,9 +171,15 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 		properties.putAll(getJavaMailProperties());
 		properties.put("mail.smtp.auth", "false");
 		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(Session.getInstance(properties), attempt,
-				this.policy);
+				this.policy, this.startTlsMemory);
 		try {
 			transport.connect(host(), getPort(), null, null);
+			if (this.policy.requireTlsExtension() && !transport.supportsExtension("REQUIRETLS")) {
+				return new TlsProbeResult(attempt.toRecord(SendOutcome.REFUSED, RefusalReason.REQUIRETLS_NOT_OFFERED, 0),
+						attempt.refusal(RefusalReason.REQUIRETLS_NOT_OFFERED,
+								"the server does not advertise REQUIRETLS (RFC 8689) after TLS.")
+							.getMessage());
+			}
 			return new TlsProbeResult(attempt.toRecord(SendOutcome.SUCCESS, null, 0), null);
 		}
 		catch (MessagingException ex) {

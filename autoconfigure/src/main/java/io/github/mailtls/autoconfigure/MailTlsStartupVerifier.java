@@ -1,0 +1,40 @@
+package io.github.mailtls.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.InitializingBean;
+
+import io.github.mailtls.record.TlsSendRecord;
+import io.github.mailtls.sender.TlsEnforcingMailSender;
+import io.github.mailtls.sender.TlsProbeResult;
+
+/**
+ * Probes the mail server once at startup and fails fast when it does not meet the policy,
+ * so a misconfiguration shows up at deployment rather than at the first send.
+ *
+ * @author mail-tls
+ */
+class MailTlsStartupVerifier implements InitializingBean {
+
+	private static final Log logger = LogFactory.getLog(MailTlsStartupVerifier.class);
+
+	private final TlsEnforcingMailSender sender;
+
+	MailTlsStartupVerifier(TlsEnforcingMailSender sender) {
+		this.sender = sender;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		TlsProbeResult result = this.sender.probe();
+		if (!result.isSuccessful()) {
+			throw new MailServerVerificationException(result);
+		}
+		TlsSendRecord connection = result.connection();
+		logger.info("Verified mail server %s:%d: %s, %s, %s, certificate %s valid until %s".formatted(connection.host(),
+				connection.port(), connection.security().value(), connection.protocol(), connection.cipherSuite(),
+				connection.certificate().subject(), connection.certificate().notAfter()));
+	}
+
+}

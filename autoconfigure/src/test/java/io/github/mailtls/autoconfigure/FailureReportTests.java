@@ -1,0 +1,71 @@
+package io.github.mailtls.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts real applications with bad configuration and checks the report Spring Boot
+ * prints, proving that the failure analyzers are registered.
+ *
+ * @author mail-tls
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FailureReportTests {
+
+	@Test
+	void startWithUnknownModeShouldListTheValidModes(CapturedOutput output) {
+		assertStartupFails("--mail.tls.mode=startls");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to bind properties under 'mail.tls.mode'")
+			.contains("AUTO")
+			.contains("OPPORTUNISTIC");
+	}
+
+	@Test
+	void startWithMalformedPinShouldExplainThePinFormat(CapturedOutput output) {
+		assertStartupFails("--mail.tls.pinned-public-keys=sha1/abc");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid mail TLS configuration 'mail.tls.pinned-public-keys': 'sha1/abc' is not a SHA-256")
+			.contains("openssl dgst -sha256");
+	}
+
+	@Test
+	void startWithWeakeningRawPropertyShouldNameTheReplacement(CapturedOutput output) {
+		assertStartupFails("--spring.mail.properties.mail.smtp.ssl.trust=*");
+		assertThat(output).contains("'mail.smtp.ssl.trust=*' (use mail.tls.ssl-bundle")
+			.contains("Remove these keys from spring.mail.properties");
+	}
+
+	@Test
+	void startWithRequireTlsExtensionAndNoneModeShouldFail(CapturedOutput output) {
+		assertStartupFails("--mail.tls.mode=none", "--mail.tls.require-tls-extension=true");
+		assertThat(output).contains("REQUIRETLS needs TLS on every hop");
+	}
+
+	private static void assertStartupFails(String... args) {
+		SpringApplication application = new SpringApplication(MailApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		String[] allArgs = new String[args.length + 1];
+		allArgs[0] = "--spring.mail.host=smtp.example.com";
+		System.arraycopy(args, 0, allArgs, 1, args.length);
+		assertThatException().isThrownBy(() -> application.run(allArgs).close());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ MailTlsAutoConfiguration.class, SslAutoConfiguration.class })
+	static class MailApplication {
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.github.mailtls.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.mailtls.policy.RefusalReason;
+import io.github.mailtls.testsupport.ServerIdentity;
+import io.github.mailtls.testsupport.SmtpTestServer;
+import io.github.mailtls.testsupport.TestCertificateAuthority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@code mail.tls.verify-on-startup}.
+ *
+ * @author mail-tls
+ */
+class StartupVerificationTests {
+
+	private static final TestCertificateAuthority CA = TestCertificateAuthority.create("startup CA");
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class, SslAutoConfiguration.class))
+		.withPropertyValues("spring.mail.host=localhost", "mail.tls.ssl-bundle=test",
+				"spring.ssl.bundle.pem.test.truststore.certificate=" + CA.certificatePem(),
+				"mail.tls.timeouts.read=2s", "mail.tls.verify-on-startup=true");
+
+	@Test
+	void startWhenServerMeetsThePolicyShouldStartWithoutAuthenticating() {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(CA.issueLocalhost().serverSslContext())
+			.auth("user", "secret")
+			.start()) {
+			this.contextRunner
+				.withPropertyValues("spring.mail.port=" + server.port(), "spring.mail.username=user",
+						"spring.mail.password=secret", "spring.mail.properties.mail.smtp.auth=true")
+				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(MailTlsStartupVerifier.class));
+			assertThat(server.commands()).extracting((command) -> command.split(" ")[0])
+				.containsExactly("EHLO", "STARTTLS", "EHLO", "QUIT");
+		}
+	}
+
+	@Test
+	void startWhenServerCertificateHasTheWrongNameShouldFailWithAnalysis() {
+		ServerIdentity wrongHost = CA.issueForHost("mail.example.org");
+		try (SmtpTestServer server = SmtpTestServer.builder().implicitTls(wrongHost.serverSslContext()).start()) {
+			this.contextRunner.withPropertyValues("spring.mail.port=" + server.port(), "mail.tls.mode=implicit")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					FailureAnalysis analysis = new MailServerVerificationFailureAnalyzer()
+						.analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("localhost:" + server.port())
+						.contains("reason " + RefusalReason.HOSTNAME_MISMATCH.value())
+						.contains("[mail.example.org]");
+					assertThat(analysis.getAction()).contains("mail.tls.verify-on-startup=false");
+				});
+		}
+	}
+
+	@Test
+	void startWhenImplicitTlsMeetsAPlaintextPortShouldExplainTheMismatch() {
+		try (SmtpTestServer server = SmtpTestServer.builder().hideStartTls().start()) {
+			this.contextRunner.withPropertyValues("spring.mail.port=" + server.port(), "mail.tls.mode=implicit")
+				.run((context) -> {
+					FailureAnalysis analysis = new MailServerVerificationFailureAnalyzer()
+						.analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("answered in plaintext")
+						.contains("mail.tls.mode=starttls");
+				});
+		}
+	}
+
+	@Test
+	void startWhenStartTlsMeetsAnImplicitTlsPortShouldExplainTheMismatch() {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.implicitTls(CA.issueLocalhost().serverSslContext())
+			.start()) {
+			this.contextRunner
+				.withPropertyValues("spring.mail.port=" + server.port(), "mail.tls.mode=starttls",
+						"mail.tls.timeouts.read=1s")
+				.run((context) -> {
+					FailureAnalysis analysis = new MailServerVerificationFailureAnalyzer()
+						.analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("connection failed")
+						.contains("sent no SMTP greeting")
+						.contains("mail.tls.mode=implicit");
+				});
+		}
+	}
+
+	@Test
+	void startWithoutVerificationShouldNotConnect() {
+		try (SmtpTestServer server = SmtpTestServer.builder().hideStartTls().start()) {
+			this.contextRunner
+				.withPropertyValues("spring.mail.port=" + server.port(), "mail.tls.verify-on-startup=false")
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MailTlsStartupVerifier.class));
+			assertThat(server.connectionCount()).isZero();
+		}
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.github.mailtls.sender;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import io.github.mailtls.policy.MailTlsPolicyException;
+import io.github.mailtls.policy.RefusalReason;
+import io.github.mailtls.record.TlsSendRecord;
+import io.github.mailtls.record.TransportSecurity;
+import io.github.mailtls.testsupport.SmtpTestServer;
+import io.github.mailtls.testsupport.StripTlsProxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A server that offered STARTTLS before and stops offering it is treated as a downgrade
+ * attack: the sender remembers per host and port.
+ *
+ * @author mail-tls
+ */
+class DowngradeDetectionTests {
+
+	@Test
+	void opportunisticSendAfterStartTlsWasStrippedShouldBeRefusedAsDowngrade() {
+		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start();
+				StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
+			SenderContexts.forPort(proxy.port(), "mail.tls.mode=opportunistic").run((context) -> {
+				JavaMailSender sender = context.getBean(JavaMailSender.class);
+				sender.send(SenderContexts.message());
+				proxy.stripStartTls(true);
+				proxy.clearRecording();
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> sender.send(SenderContexts.message()));
+				assertThat(MailTlsPolicyException.findIn(ex).getReason()).isEqualTo(RefusalReason.DOWNGRADE_DETECTED);
+				assertThat(ex).hasMessageContaining("STRIPTLS");
+				assertThat(context.getBean(RecordingListener.class).records()).extracting(TlsSendRecord::security)
+					.containsExactly(TransportSecurity.STARTTLS, TransportSecurity.NONE);
+			});
+			assertThat(proxy.clientText()).startsWith("EHLO ").doesNotContain("MAIL FROM").doesNotContain("DATA");
+			assertThat(server.messages()).hasSize(1);
+		}
+	}
+
+	@Test
+	void requiredStartTlsShouldReportAStrippedKnownServerAsDowngrade() {
+		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start();
+				StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
+			SenderContexts.forPort(proxy.port(), "mail.tls.mode=starttls").run((context) -> {
+				JavaMailSender sender = context.getBean(JavaMailSender.class);
+				sender.send(SenderContexts.message());
+				proxy.stripStartTls(true);
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> sender.send(SenderContexts.message()));
+				assertThat(MailTlsPolicyException.findIn(ex).getReason()).isEqualTo(RefusalReason.DOWNGRADE_DETECTED);
+			});
+		}
+	}
+
+	@Test
+	void opportunisticSendToAServerThatNeverOfferedStartTlsShouldStillSend() {
+		try (SmtpTestServer server = SmtpTestServer.builder().hideStartTls().start()) {
+			SenderContexts.forPort(server.port(), "mail.tls.mode=opportunistic").run((context) -> {
+				JavaMailSender sender = context.getBean(JavaMailSender.class);
+				sender.send(SenderContexts.message());
+				sender.send(SenderContexts.message());
+			});
+			assertThat(server.messages()).hasSize(2);
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.github.mailtls.sender;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import io.github.mailtls.policy.MailTlsPolicyException;
+import io.github.mailtls.policy.RefusalReason;
+import io.github.mailtls.record.TlsSendRecord;
+import io.github.mailtls.testsupport.SmtpTestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * REQUIRETLS (RFC 8689): required when configured, carried on MAIL FROM, and waived per
+ * message by the header {@code TLS-Required: No}.
+ *
+ * @author mail-tls
+ */
+class RequireTlsExtensionTests {
+
+	@Test
+	void sendWhenServerAdvertisesRequireTlsShouldAddItToMailFrom() {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(TestPki.LOCALHOST.serverSslContext())
+			.advertise("REQUIRETLS")
+			.start()) {
+			SenderContexts.forPort(server.port(), "mail.tls.require-tls-extension=true").run((context) -> {
+				context.getBean(JavaMailSender.class).send(SenderContexts.message());
+				TlsSendRecord record = context.getBean(RecordingListener.class).single();
+				assertThat(record.requireTlsUsed()).isTrue();
+			});
+			assertThat(server.commands()).contains("MAIL FROM:<sender@example.org> REQUIRETLS");
+			assertThat(server.messages()).hasSize(1);
+		}
+	}
+
+	@Test
+	void sendWhenServerDoesNotAdvertiseRequireTlsShouldRefuseBeforeMailFrom() {
+		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+			SenderContexts.forPort(server.port(), "mail.tls.require-tls-extension=true").run((context) -> {
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
+				assertThat(MailTlsPolicyException.findIn(ex.getFailedMessages().values().iterator().next()).getReason())
+					.isEqualTo(RefusalReason.REQUIRETLS_NOT_OFFERED);
+				assertThat(ex).hasMessageContaining("requiretls_not_offered").hasMessageContaining("TLS-Required: No");
+				TlsSendRecord record = context.getBean(RecordingListener.class).single();
+				assertThat(record.reason()).isEqualTo(RefusalReason.REQUIRETLS_NOT_OFFERED);
+				assertThat(record.protocol()).isNotNull();
+			});
+			assertThat(server.commands()).noneMatch((command) -> command.startsWith("MAIL"));
+			assertThat(server.messages()).isEmpty();
+		}
+	}
+
+	@Test
+	void sendWithTlsRequiredNoHeaderShouldSkipRequireTlsButStillUseTls() {
+		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+			SenderContexts.forPort(server.port(), "mail.tls.require-tls-extension=true").run((context) -> {
+				MimeMessage waived = message(context.getBean(JavaMailSender.class), "No");
+				MimeMessage required = message(context.getBean(JavaMailSender.class), null);
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> context.getBean(JavaMailSender.class).send(waived, required));
+				assertThat(ex.getFailedMessages()).containsOnlyKeys(required);
+			});
+			assertThat(server.commands()).filteredOn((command) -> command.startsWith("MAIL"))
+				.containsExactly("MAIL FROM:<sender@example.org>");
+			assertThat(server.messages()).singleElement()
+				.satisfies((message) -> assertThat(message.overTls()).isTrue());
+		}
+	}
+
+	private static MimeMessage message(JavaMailSender sender, String tlsRequired) throws Exception {
+		MimeMessage message = sender.createMimeMessage();
+		message.setFrom(new InternetAddress("sender@example.org"));
+		message.setRecipients(MimeMessage.RecipientType.TO, "rcpt@example.org");
+		message.setSubject("REQUIRETLS");
+		message.setText("body");
+		if (tlsRequired != null) {
+			message.setHeader("TLS-Required", tlsRequired);
+		}
+		return message;
+	}
+
+}
