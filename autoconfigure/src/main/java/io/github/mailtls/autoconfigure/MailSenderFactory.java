@@ -65,6 +65,7 @@ final class MailSenderFactory {
 		Properties raw = new Properties();
 		raw.putAll(this.mail.getProperties());
 		sender.setJavaMailProperties(raw);
+		sender.setPoolSettings(policyFactory.poolSettings());
 		return sender;
 	}
 

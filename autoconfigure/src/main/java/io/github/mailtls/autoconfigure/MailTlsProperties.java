@@ -76,6 +76,8 @@ public class MailTlsProperties {
 
 	private final Timeouts timeouts = new Timeouts();
 
+	private final Pool pool = new Pool();
+
 	public TlsMode getMode() {
 		return this.mode;
 	}
@@ -152,6 +154,10 @@ public class MailTlsProperties {
 		return this.timeouts;
 	}
 
+	public Pool getPool() {
+		return this.pool;
+	}
+
 	/**
 	 * Socket timeouts. None of them can be infinite.
 	 */
@@ -194,6 +200,82 @@ public class MailTlsProperties {
 
 		public void setWrite(Duration write) {
 			this.write = write;
+		}
+
+	}
+
+	/**
+	 * Reuse of verified connections across sends. Every new connection passes the full
+	 * policy; a connection is checked with RSET before each reuse.
+	 */
+	public static class Pool {
+
+		/**
+		 * Whether to reuse verified connections across sends.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of connections open at once, busy or idle. A send waits up to
+		 * the connect timeout for one to become free.
+		 */
+		private int maxConnections = 4;
+
+		/**
+		 * Number of messages after which a connection is closed.
+		 */
+		private int maxMessagesPerConnection = 100;
+
+		/**
+		 * Time after which an idle connection is closed. Keep it below the server's
+		 * idle timeout (RFC 5321 suggests at least 5 minutes).
+		 */
+		private Duration idleTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Time after which a connection is closed however busy, so that certificate or
+		 * credential changes on either side are picked up.
+		 */
+		private Duration maxConnectionAge = Duration.ofMinutes(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public int getMaxMessagesPerConnection() {
+			return this.maxMessagesPerConnection;
+		}
+
+		public void setMaxMessagesPerConnection(int maxMessagesPerConnection) {
+			this.maxMessagesPerConnection = maxMessagesPerConnection;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public Duration getMaxConnectionAge() {
+			return this.maxConnectionAge;
+		}
+
+		public void setMaxConnectionAge(Duration maxConnectionAge) {
+			this.maxConnectionAge = maxConnectionAge;
 		}
 
 	}

@@ -17,6 +17,7 @@ import org.springframework.boot.mail.autoconfigure.MailProperties;
 import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.policy.TlsPolicy;
+import io.github.mailtls.pool.PoolSettings;
 
 /**
  * Validates {@code spring.mail.*} and {@code mail.tls.*} together and derives the
@@ -155,11 +156,35 @@ final class TlsPolicyFactory {
 		return cipherSuites;
 	}
 
+	@Nullable PoolSettings poolSettings() {
+		MailTlsProperties.Pool pool = this.tls.getPool();
+		if (!pool.isEnabled()) {
+			return null;
+		}
+		return new PoolSettings(positive("mail.tls.pool.max-connections", pool.getMaxConnections()),
+				positive("mail.tls.pool.max-messages-per-connection", pool.getMaxMessagesPerConnection()),
+				duration("mail.tls.pool.idle-timeout", pool.getIdleTimeout()),
+				duration("mail.tls.pool.max-connection-age", pool.getMaxConnectionAge()),
+				timeout("connect", this.tls.getTimeouts().getConnect()));
+	}
+
+	private static int positive(String property, int value) {
+		if (value < 1) {
+			throw new MailTlsConfigurationException(property, "'%d' is not a positive number".formatted(value),
+					"Set %s to 1 or more, or set mail.tls.pool.enabled=false.".formatted(property));
+		}
+		return value;
+	}
+
 	private static Duration timeout(String name, @Nullable Duration value) {
+		return duration("mail.tls.timeouts." + name, value);
+	}
+
+	private static Duration duration(String property, @Nullable Duration value) {
 		if (value == null || value.isZero() || value.isNegative()) {
-			throw new MailTlsConfigurationException("mail.tls.timeouts." + name,
-					"'%s' is not a positive duration; mail-tls never waits forever".formatted(value),
-					"Set mail.tls.timeouts.%s to a positive duration such as 30s.".formatted(name));
+			throw new MailTlsConfigurationException(property,
+					"'%s' is not a positive duration".formatted(value),
+					"Set %s to a positive duration such as 30s.".formatted(property));
 		}
 		return value;
 	}

@@ -29,10 +29,6 @@ final class ConnectionAttempt {
 
 	private static final ThreadLocal<ConnectionAttempt> current = new ThreadLocal<>();
 
-	private final Instant started = Instant.now();
-
-	private final long startedNanos = System.nanoTime();
-
 	private final String host;
 
 	private final int port;
@@ -138,11 +134,12 @@ final class ConnectionAttempt {
 		}
 	}
 
-	TlsSendRecord toRecord(SendOutcome outcome, @Nullable RefusalReason reason, int messageCount) {
+	TlsSendRecord toRecord(SendOutcome outcome, @Nullable RefusalReason reason, int messageCount, Instant started,
+			long startedNanos) {
 		TransportSecurity security = (this.security != null) ? this.security : demandedSecurity();
-		return new TlsSendRecord(this.started, this.host, this.port, security, this.protocol, this.cipherSuite,
+		return new TlsSendRecord(started, this.host, this.port, security, this.protocol, this.cipherSuite,
 				this.certificate != null, this.certificate, this.startTlsAdvertised, this.requireTlsUsed, outcome, reason,
-				messageCount, Duration.ofNanos(System.nanoTime() - this.startedNanos));
+				messageCount, Duration.ofNanos(System.nanoTime() - startedNanos));
 	}
 
 	private TransportSecurity demandedSecurity() {

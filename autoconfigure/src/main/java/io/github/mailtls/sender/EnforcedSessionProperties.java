@@ -2,6 +2,7 @@ package io.github.mailtls.sender;
 
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 
@@ -22,7 +23,7 @@ final class EnforcedSessionProperties {
 	private EnforcedSessionProperties() {
 	}
 
-	static Properties of(TlsPolicy policy, SSLContext sslContext) {
+	static Properties of(TlsPolicy policy, SSLContext sslContext, ScheduledExecutorService writeTimeoutExecutor) {
 		TlsMode mode = policy.mode();
 		Properties properties = new Properties();
 		properties.put(PREFIX + "ssl.socketFactory", sslContext.getSocketFactory());
@@ -40,6 +41,11 @@ final class EnforcedSessionProperties {
 		properties.put(PREFIX + "connectiontimeout", millis(policy.connectTimeout()));
 		properties.put(PREFIX + "timeout", millis(policy.readTimeout()));
 		properties.put(PREFIX + "writetimeout", millis(policy.writeTimeout()));
+		// RSET rather than NOOP checks a connection before reuse and clears any half-done
+		// transaction.
+		properties.put(PREFIX + "userset", "true");
+		// Without a shared executor Angus starts a thread per connection to time writes.
+		properties.put(PREFIX + "executor.writetimeout", writeTimeoutExecutor);
 		return properties;
 	}
 

@@ -3,6 +3,11 @@ package io.github.mailtls.sender;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -16,6 +21,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -25,6 +31,10 @@ import io.github.mailtls.observation.MailTlsObservationDocumentation;
 import io.github.mailtls.observation.MailTlsSendContext;
 import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.policy.MailTlsPolicyException;
+import io.github.mailtls.pool.PoolSettings;
+import io.github.mailtls.pool.PooledConnection;
+import io.github.mailtls.pool.TransportPool;
+import io.github.mailtls.pool.TransportPool.OpenedConnection;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.policy.TlsPolicy;
 import io.github.mailtls.record.SendOutcome;
@@ -40,7 +50,7 @@ import io.github.mailtls.record.TlsSendRecord;
  *
  * @author mail-tls
  */
-public class TlsEnforcingMailSender extends JavaMailSenderImpl {
+public class TlsEnforcingMailSender extends JavaMailSenderImpl implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(TlsEnforcingMailSender.class);
 
@@ -56,6 +66,14 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 
 	private final StartTlsMemory startTlsMemory = new StartTlsMemory();
 
+	private final ScheduledThreadPoolExecutor writeTimeoutExecutor = writeTimeoutExecutor();
+
+	private final LocalHostName localHostName = new LocalHostName();
+
+	private volatile @Nullable TransportPool<ConnectionAttempt> pool;
+
+	private @Nullable ScheduledExecutorService poolEvictor;
+
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable MailTlsSendObservationConvention observationConvention;
@@ -69,7 +87,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 	 */
 	public TlsEnforcingMailSender(TlsPolicy policy, SSLContext sslContext, List<TlsSendListener> listeners) {
 		this.policy = policy;
-		this.enforcedProperties = EnforcedSessionProperties.of(policy, sslContext);
+		this.enforcedProperties = EnforcedSessionProperties.of(policy, sslContext, this.writeTimeoutExecutor);
 		this.listeners = List.copyOf(listeners);
 		setJavaMailProperties(new Properties());
 	}
@@ -128,29 +146,105 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 	protected Transport getTransport(Session session) {
 		ConnectionAttempt attempt = new ConnectionAttempt(host(), getPort(), this.policy.mode());
 		this.currentAttempt.set(attempt);
-		return new EnforcingSmtpTransport(session, attempt, this.policy, this.startTlsMemory);
+		return newTransport(session, attempt);
+	}
+
+	private EnforcingSmtpTransport newTransport(Session session, ConnectionAttempt attempt) {
+		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(session, attempt, this.policy,
+				this.startTlsMemory);
+		if (session.getProperty("mail.smtp.localhost") == null) {
+			// Angus would look the name up again for every connection.
+			transport.setLocalHost(this.localHostName.get());
+		}
+		return transport;
+	}
+
+	/**
+	 * Close pooled connections and stop the sender's threads.
+	 */
+	@Override
+	public void destroy() {
+		closePool();
+		this.writeTimeoutExecutor.shutdownNow();
+	}
+
+	private void closePool() {
+		if (this.poolEvictor != null) {
+			this.poolEvictor.shutdownNow();
+			this.poolEvictor = null;
+		}
+		if (this.pool != null) {
+			this.pool.close();
+			this.pool = null;
+		}
+	}
+
+	private static ScheduledThreadPoolExecutor writeTimeoutExecutor() {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+				(task) -> daemon(task, "mail-tls-write-timeout"));
+		executor.setRemoveOnCancelPolicy(true);
+		return executor;
+	}
+
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	/**
+	 * Reuse verified connections across sends within the given limits, or open one
+	 * connection per send when {@code null}.
+	 * @param settings the pool limits, or {@code null} to disable pooling
+	 */
+	public void setPoolSettings(@Nullable PoolSettings settings) {
+		closePool();
+		if (settings != null) {
+			this.pool = new TransportPool<>(settings, System::nanoTime);
+			long period = Math.max(1000, settings.idleTimeout().toMillis() / 2);
+			this.poolEvictor = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "mail-tls-pool-evictor"));
+			this.poolEvictor.scheduleWithFixedDelay(this.pool::evictExpired, period, period, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@Override
+	protected Transport connectTransport() throws MessagingException {
+		TransportPool<ConnectionAttempt> pool = this.pool;
+		if (pool == null) {
+			return super.connectTransport();
+		}
+		PooledConnection<ConnectionAttempt> connection = pool.borrow(this::openPooledConnection);
+		this.currentAttempt.set(connection.details());
+		return new PooledTransportHandle(getSession(), connection, pool);
+	}
+
+	private OpenedConnection<ConnectionAttempt> openPooledConnection() throws MessagingException {
+		Transport transport = super.connectTransport();
+		return new OpenedConnection<>(transport, this.currentAttempt.get());
 	}
 
 	@Override
 	protected void doSend(MimeMessage[] mimeMessages, Object @Nullable [] originalMessages) {
+		Instant started = Instant.now();
+		long startedNanos = System.nanoTime();
 		MailTlsSendContext context = new MailTlsSendContext(host(), getPort(), mimeMessages.length);
 		Observation observation = MailTlsObservationDocumentation.MAIL_SEND
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			super.doSend(mimeMessages, originalMessages);
-			finish(context, SendOutcome.SUCCESS, null);
+			finish(context, SendOutcome.SUCCESS, null, started, startedNanos);
 		}
 		catch (MailSendException ex) {
 			MailTlsPolicyException refusal = findRefusal(ex);
 			finish(context, (refusal != null) ? SendOutcome.REFUSED : SendOutcome.FAILURE,
-					(refusal != null) ? refusal.getReason() : null);
+					(refusal != null) ? refusal.getReason() : null, started, startedNanos);
 			MailSendException explained = explained(ex, refusal);
 			observation.error(explained);
 			throw explained;
 		}
 		catch (MailException ex) {
-			finish(context, SendOutcome.FAILURE, null);
+			finish(context, SendOutcome.FAILURE, null, started, startedNanos);
 			observation.error(ex);
 			throw ex;
 		}
@@ -166,26 +260,28 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 	 * @return what was negotiated, or why the policy refused the server
 	 */
 	public TlsProbeResult probe() {
+		Instant started = Instant.now();
+		long startedNanos = System.nanoTime();
 		ConnectionAttempt attempt = new ConnectionAttempt(host(), getPort(), this.policy.mode());
 		Properties properties = new Properties();
 		properties.putAll(getJavaMailProperties());
 		properties.put("mail.smtp.auth", "false");
-		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(Session.getInstance(properties), attempt,
-				this.policy, this.startTlsMemory);
+		EnforcingSmtpTransport transport = newTransport(Session.getInstance(properties), attempt);
 		try {
 			transport.connect(host(), getPort(), null, null);
 			if (this.policy.requireTlsExtension() && !transport.supportsExtension("REQUIRETLS")) {
-				return new TlsProbeResult(attempt.toRecord(SendOutcome.REFUSED, RefusalReason.REQUIRETLS_NOT_OFFERED, 0),
+				return new TlsProbeResult(attempt.toRecord(SendOutcome.REFUSED, RefusalReason.REQUIRETLS_NOT_OFFERED, 0, started,
+						startedNanos),
 						attempt.refusal(RefusalReason.REQUIRETLS_NOT_OFFERED,
 								"the server does not advertise REQUIRETLS (RFC 8689) after TLS.")
 							.getMessage());
 			}
-			return new TlsProbeResult(attempt.toRecord(SendOutcome.SUCCESS, null, 0), null);
+			return new TlsProbeResult(attempt.toRecord(SendOutcome.SUCCESS, null, 0, started, startedNanos), null);
 		}
 		catch (MessagingException ex) {
 			MailTlsPolicyException refusal = MailTlsPolicyException.findIn(ex);
 			SendOutcome outcome = (refusal != null) ? SendOutcome.REFUSED : SendOutcome.FAILURE;
-			return new TlsProbeResult(attempt.toRecord(outcome, (refusal != null) ? refusal.getReason() : null, 0),
+			return new TlsProbeResult(attempt.toRecord(outcome, (refusal != null) ? refusal.getReason() : null, 0, started, startedNanos),
 					ex.getMessage());
 		}
 		finally {
@@ -206,12 +302,13 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl {
 		return (getHost() != null) ? getHost() : "localhost";
 	}
 
-	private void finish(MailTlsSendContext context, SendOutcome outcome, @Nullable RefusalReason reason) {
+	private void finish(MailTlsSendContext context, SendOutcome outcome, @Nullable RefusalReason reason,
+			Instant started, long startedNanos) {
 		ConnectionAttempt attempt = this.currentAttempt.get();
 		if (attempt == null) {
 			return;
 		}
-		TlsSendRecord record = attempt.toRecord(outcome, reason, context.getMessageCount());
+		TlsSendRecord record = attempt.toRecord(outcome, reason, context.getMessageCount(), started, startedNanos);
 		context.setRecord(record);
 		for (TlsSendListener listener : this.listeners) {
 			try {

@@ -17,17 +17,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A server that offered STARTTLS before and stops offering it is treated as a downgrade
- * attack: the sender remembers per host and port.
+ * attack: the sender remembers per host and port. Pooling is off so that the second send
+ * opens a new connection, which the attacker then controls.
  *
  * @author mail-tls
  */
 class DowngradeDetectionTests {
 
+	private static final String NO_POOL = "mail.tls.pool.enabled=false";
+
 	@Test
 	void opportunisticSendAfterStartTlsWasStrippedShouldBeRefusedAsDowngrade() {
 		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start();
 				StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
-			SenderContexts.forPort(proxy.port(), "mail.tls.mode=opportunistic").run((context) -> {
+			SenderContexts.forPort(proxy.port(), "mail.tls.mode=opportunistic", NO_POOL).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
 				sender.send(SenderContexts.message());
 				proxy.stripStartTls(true);
@@ -48,7 +51,7 @@ class DowngradeDetectionTests {
 	void requiredStartTlsShouldReportAStrippedKnownServerAsDowngrade() {
 		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start();
 				StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
-			SenderContexts.forPort(proxy.port(), "mail.tls.mode=starttls").run((context) -> {
+			SenderContexts.forPort(proxy.port(), "mail.tls.mode=starttls", NO_POOL).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
 				sender.send(SenderContexts.message());
 				proxy.stripStartTls(true);

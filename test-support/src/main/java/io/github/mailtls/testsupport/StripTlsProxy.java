@@ -26,6 +26,8 @@ public final class StripTlsProxy implements AutoCloseable {
 
 	private volatile boolean stripping;
 
+	private volatile boolean down;
+
 	private final ServerSocket serverSocket;
 
 	private final ByteArrayOutputStream clientBytes = new ByteArrayOutputStream();
@@ -84,6 +86,18 @@ public final class StripTlsProxy implements AutoCloseable {
 	 */
 	public void stripStartTls(boolean stripping) {
 		this.stripping = stripping;
+	}
+
+	/**
+	 * Simulate the server going down and coming back: while down, open connections are
+	 * cut and new ones are closed as soon as they are accepted.
+	 * @param down whether the server is unreachable
+	 */
+	public void serverDown(boolean down) {
+		this.down = down;
+		if (down) {
+			this.connections.forEach(ProxyConnection::close);
+		}
 	}
 
 	/**
@@ -166,6 +180,10 @@ public final class StripTlsProxy implements AutoCloseable {
 				Socket client = this.serverSocket.accept();
 				this.connectionCount.incrementAndGet();
 				ProxyConnection connection = new ProxyConnection(client);
+				if (this.down) {
+					connection.close();
+					continue;
+				}
 				this.connections.add(connection);
 				if (this.serverSocket.isClosed()) {
 					// close() ran between accept() and add(): it did not see this one.

@@ -1,0 +1,18 @@
+package io.github.mailtls.pool;
+
+import java.time.Duration;
+
+/**
+ * Limits of a {@link TransportPool}.
+ *
+ * @param maxConnections the most connections open at once, busy or idle
+ * @param maxMessagesPerConnection after how many messages a connection is closed
+ * @param idleTimeout how long an idle connection is kept
+ * @param maxConnectionAge how long a connection is used at most, however busy
+ * @param maxWait how long a send waits for a connection when all are busy
+ * @author mail-tls
+ */
+public record PoolSettings(int maxConnections, int maxMessagesPerConnection, Duration idleTimeout,
+		Duration maxConnectionAge, Duration maxWait) {
+
+}

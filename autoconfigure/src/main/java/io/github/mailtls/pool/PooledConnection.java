@@ -1,0 +1,83 @@
+package io.github.mailtls.pool;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+
+/**
+ * An open connection owned by a {@link TransportPool}, with what it negotiated.
+ *
+ * @param <D> the type of the details kept with the connection
+ * @author mail-tls
+ */
+public final class PooledConnection<D> {
+
+	private final Transport transport;
+
+	private final D details;
+
+	private final long openedNanos;
+
+	private long idleSinceNanos;
+
+	private int messageCount;
+
+	private int useCount;
+
+	PooledConnection(Transport transport, D details, long nowNanos) {
+		this.transport = transport;
+		this.details = details;
+		this.openedNanos = nowNanos;
+	}
+
+	public Transport transport() {
+		return this.transport;
+	}
+
+	public D details() {
+		return this.details;
+	}
+
+	/**
+	 * Whether this connection served an earlier send.
+	 * @return {@code true} when reused
+	 */
+	public boolean isReused() {
+		return this.useCount > 1;
+	}
+
+	/**
+	 * Count a message sent over this connection.
+	 */
+	public void messageSent() {
+		this.messageCount++;
+	}
+
+	void borrowed() {
+		this.useCount++;
+	}
+
+	void idleSince(long nowNanos) {
+		this.idleSinceNanos = nowNanos;
+	}
+
+	boolean isExpired(PoolSettings settings, long nowNanos) {
+		return nowNanos - this.openedNanos >= settings.maxConnectionAge().toNanos()
+				|| nowNanos - this.idleSinceNanos >= settings.idleTimeout().toNanos()
+				|| this.messageCount >= settings.maxMessagesPerConnection();
+	}
+
+	boolean isFull(PoolSettings settings, long nowNanos) {
+		return this.messageCount >= settings.maxMessagesPerConnection()
+				|| nowNanos - this.openedNanos >= settings.maxConnectionAge().toNanos();
+	}
+
+	void closeQuietly() {
+		try {
+			this.transport.close();
+		}
+		catch (MessagingException ex) {
+			// Closing is best effort: the server may already have dropped the connection.
+		}
+	}
+
+}

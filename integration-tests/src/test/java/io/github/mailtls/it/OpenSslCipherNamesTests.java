@@ -1,0 +1,47 @@
+package io.github.mailtls.it;
+
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link OpenSslCipherNames}.
+ *
+ * @author mail-tls
+ */
+class OpenSslCipherNamesTests {
+
+	@Test
+	void tls13NamesAreTheSame() {
+		assertThat(OpenSslCipherNames.toJava("TLS_AES_256_GCM_SHA384")).isEqualTo("TLS_AES_256_GCM_SHA384");
+		assertThat(OpenSslCipherNames.toJava("TLS_CHACHA20_POLY1305_SHA256"))
+			.isEqualTo("TLS_CHACHA20_POLY1305_SHA256");
+	}
+
+	@Test
+	void tls12NamesAreTranslated() {
+		assertThat(OpenSslCipherNames.toJava("ECDHE-RSA-AES256-GCM-SHA384"))
+			.isEqualTo("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+		assertThat(OpenSslCipherNames.toJava("ECDHE-ECDSA-CHACHA20-POLY1305"))
+			.isEqualTo("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+		assertThat(OpenSslCipherNames.toJava("ECDHE-RSA-AES128-SHA")).isEqualTo("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+	}
+
+	@Test
+	void everyTranslatedNameIsOneTheJdkKnows() throws Exception {
+		List<String> supported = List.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
+		assertThat(supported).containsAll(OpenSslCipherNames.table().values());
+	}
+
+	@Test
+	void unknownNamesAreRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> OpenSslCipherNames.toJava("ECDHE-RSA-CAMELLIA256-SHA384"))
+			.withMessageContaining("ECDHE-RSA-CAMELLIA256-SHA384");
+	}
+
+}
