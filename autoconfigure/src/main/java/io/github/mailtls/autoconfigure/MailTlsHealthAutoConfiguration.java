@@ -1,0 +1,72 @@
+package io.github.mailtls.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mail.autoconfigure.MailHealthContributorAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import io.github.mailtls.health.LatestTlsSend;
+import io.github.mailtls.health.MailTlsHealthIndicator;
+import io.github.mailtls.health.TlsProbeListener;
+import io.github.mailtls.policy.MailTlsConfigurationException;
+import io.github.mailtls.sender.TlsEnforcingMailSender;
+
+/**
+ * Auto-configuration that replaces Spring Boot's {@code mail} health indicator with a
+ * {@link MailTlsHealthIndicator} under the same name.
+ *
+ * @author mail-tls
+ */
+@AutoConfiguration(after = MailTlsAutoConfiguration.class, before = MailHealthContributorAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(TlsEnforcingMailSender.class)
+@EnableConfigurationProperties(MailTlsHealthProperties.class)
+@Import(MailTlsHealthAutoConfiguration.MailTlsHealthIndicatorConfiguration.class)
+public final class MailTlsHealthAutoConfiguration {
+
+	// Nested so that the health module's condition is only read once the class check passed.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledHealthIndicator("mail")
+	static class MailTlsHealthIndicatorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LatestTlsSend mailTlsLatestSend() {
+			return new LatestTlsSend();
+		}
+
+		// Named like Boot's indicator: it becomes the 'mail' component, Boot's backs off
+		// and existing health groups that include 'mail' keep working.
+		@Bean
+		@ConditionalOnMissingBean(name = { "mailHealthIndicator", "mailHealthContributor" })
+		MailTlsHealthIndicator mailHealthIndicator(TlsEnforcingMailSender sender, LatestTlsSend latestSend,
+				MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners) {
+			return new MailTlsHealthIndicator(sender, latestSend,
+					notNegative("mail.tls.health.cache-ttl", properties.getCacheTtl()),
+					notNegative("mail.tls.health.certificate-expiry-warning",
+							properties.getCertificateExpiryWarning()),
+					probeListeners.orderedStream().toList(), Clock.systemUTC());
+		}
+
+		private static Duration notNegative(String property, Duration value) {
+			if (value.isNegative()) {
+				throw new MailTlsConfigurationException(property, "'%s' is negative".formatted(value),
+						"Set %s to zero or a positive duration such as 60s.".formatted(property));
+			}
+			return value;
+		}
+
+	}
+
+}

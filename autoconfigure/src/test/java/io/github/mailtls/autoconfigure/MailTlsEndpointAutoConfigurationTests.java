@@ -1,0 +1,91 @@
+package io.github.mailtls.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.mailtls.endpoint.MailTlsEndpoint;
+import io.github.mailtls.endpoint.RecentTlsSends;
+import io.github.mailtls.policy.MailTlsConfigurationException;
+import io.github.mailtls.sender.TlsEnforcingMailSender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MailTlsEndpointAutoConfiguration}.
+ *
+ * @author mail-tls
+ */
+class MailTlsEndpointAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(MailTlsAutoConfiguration.class, MailTlsEndpointAutoConfiguration.class))
+		.withPropertyValues("spring.mail.host=smtp.example.com");
+
+	@Test
+	void runWhenEndpointIsExposedShouldProvideEndpointWithDefaultCapacity() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=mailtls").run((context) -> {
+			assertThat(context).hasSingleBean(MailTlsEndpoint.class);
+			assertThat(context.getBean(RecentTlsSends.class).getCapacity()).isEqualTo(20);
+		});
+	}
+
+	@Test
+	void runWithRecentSendsPropertyShouldSizeTheBuffer() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=mailtls", "mail.tls.endpoint.recent-sends=3")
+			.run((context) -> assertThat(context.getBean(RecentTlsSends.class).getCapacity()).isEqualTo(3));
+	}
+
+	@Test
+	void runWithNegativeRecentSendsShouldFailWithExplanation() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=mailtls",
+					"mail.tls.endpoint.recent-sends=-1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(MailTlsConfigurationException.class)
+				.hasMessageContaining("mail.tls.endpoint.recent-sends"));
+	}
+
+	@Test
+	void runWhenEndpointIsNotExposedShouldNotKeepRecords() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(TlsEnforcingMailSender.class);
+			assertThat(context).doesNotHaveBean(MailTlsEndpoint.class);
+			assertThat(context).doesNotHaveBean(RecentTlsSends.class);
+		});
+	}
+
+	@Test
+	void runWhenEndpointAccessIsNoneShouldBackOff() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=mailtls",
+					"management.endpoint.mailtls.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(MailTlsEndpoint.class));
+	}
+
+	@Test
+	void runWithoutActuatorOnClasspathShouldBackOffAndKeepTheSender() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.withPropertyValues("management.endpoints.web.exposure.include=mailtls")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(TlsEnforcingMailSender.class);
+				assertThat(context).doesNotHaveBean(MailTlsEndpoint.class);
+			});
+	}
+
+	@Test
+	void runWithoutSenderShouldBackOff() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class,
+					MailTlsEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=mailtls")
+			.run((context) -> assertThat(context).doesNotHaveBean(MailTlsEndpoint.class));
+	}
+
+}
