@@ -359,6 +359,23 @@ public class PostfixContainer extends GenericContainer<PostfixContainer> {
 			.findFirst(), "the end of an SMTP session on port " + containerPort);
 	}
 
+	/**
+	 * Wait (up to 20 seconds) until at least {@code count} sessions on the given port
+	 * have ended after the mark, and return every one that has.
+	 * @param mark the mark
+	 * @param containerPort the container port
+	 * @param count how many sessions to wait for
+	 * @return the session summaries, oldest first
+	 */
+	public List<SmtpSession> awaitSessions(LogMark mark, int containerPort, int count) {
+		return await(() -> {
+			List<SmtpSession> sessions = sessionsSince(mark).stream()
+				.filter((session) -> session.port() == containerPort)
+				.toList();
+			return (sessions.size() >= count) ? Optional.of(sessions) : Optional.empty();
+		}, count + " SMTP sessions ending on port " + containerPort);
+	}
+
 	// ----------------------------------------------------------------- mailbox
 
 	/**
@@ -394,6 +411,20 @@ public class PostfixContainer extends GenericContainer<PostfixContainer> {
 	 */
 	public String awaitMessage(Predicate<String> condition, String description) {
 		return await(() -> deliveredMessages().stream().filter(condition).findFirst(), description);
+	}
+
+	/**
+	 * Wait (up to 20 seconds) until at least {@code count} delivered messages contain the
+	 * given text, and return every one that does.
+	 * @param text the text to look for
+	 * @param count how many messages to wait for
+	 * @return the raw messages, oldest first
+	 */
+	public List<String> awaitMessages(String text, int count) {
+		return await(() -> {
+			List<String> messages = deliveredMessages().stream().filter((message) -> message.contains(text)).toList();
+			return (messages.size() >= count) ? Optional.of(messages) : Optional.empty();
+		}, count + " messages containing '" + text + "'");
 	}
 
 	/**
