@@ -114,6 +114,8 @@ public class MailTlsEndpoint {
 	 * @param certificate the server certificate, {@code null} without TLS
 	 * @param startTlsAdvertised whether the server advertised STARTTLS
 	 * @param requireTlsUsed whether the REQUIRETLS extension was used
+	 * @param connectionReused whether a pooled connection was reused
+	 * @param tlsSessionResumed whether the TLS handshake resumed an earlier session
 	 * @param outcome success, refused or failure
 	 * @param reason the refusal reason, {@code null} unless refused
 	 * @param messageCount how many messages the send carried
@@ -121,7 +123,8 @@ public class MailTlsEndpoint {
 	 */
 	public record SendDescriptor(String timestamp, String host, int port, String mode, @Nullable String protocol,
 			@Nullable String cipherSuite, boolean peerCertificateVerified, @Nullable CertificateDescriptor certificate,
-			boolean startTlsAdvertised, boolean requireTlsUsed, String outcome, @Nullable String reason,
+			boolean startTlsAdvertised, boolean requireTlsUsed, boolean connectionReused, boolean tlsSessionResumed,
+			String outcome, @Nullable String reason,
 			int messageCount, long durationMillis) {
 
 		static SendDescriptor of(TlsSendRecord record) {
@@ -131,7 +134,8 @@ public class MailTlsEndpoint {
 					record.security().value(), record.protocol(), record.cipherSuite(),
 					record.peerCertificateVerified(),
 					(certificate != null) ? CertificateDescriptor.of(certificate) : null, record.startTlsAdvertised(),
-					record.requireTlsUsed(), record.outcome().value(), (reason != null) ? reason.value() : null,
+					record.requireTlsUsed(), record.connectionReused(), record.tlsSessionResumed(),
+					record.outcome().value(), (reason != null) ? reason.value() : null,
 					record.messageCount(), record.duration().toMillis());
 		}
 

@@ -19,6 +19,11 @@ public class DefaultMailTlsSendObservationConvention implements MailTlsSendObser
 	 */
 	public static final String NONE = "none";
 
+	/**
+	 * The outcome tag value while a send is still running.
+	 */
+	public static final String UNKNOWN = "unknown";
+
 	@Override
 	public String getName() {
 		return "mail.send";
@@ -32,9 +37,11 @@ public class DefaultMailTlsSendObservationConvention implements MailTlsSendObser
 	@Override
 	public KeyValues getLowCardinalityKeyValues(MailTlsSendContext context) {
 		TlsSendRecord record = context.getRecord();
-		String mode = (record != null) ? record.security().value() : NONE;
+		// Without a record the send is still running (the active-sends timer reads the keys
+		// at start) or ended before it reached the server.
+		String mode = (record != null) ? record.security().value() : context.getExpectedSecurity().value();
 		String protocol = (record != null && record.protocol() != null) ? record.protocol() : NONE;
-		String outcome = (record != null) ? record.outcome().value() : "failure";
+		String outcome = (record != null) ? record.outcome().value() : UNKNOWN;
 		return KeyValues.of(LowCardinalityKeyNames.TLS_MODE.withValue(mode),
 				LowCardinalityKeyNames.TLS_PROTOCOL.withValue(protocol),
 				LowCardinalityKeyNames.OUTCOME.withValue(outcome),

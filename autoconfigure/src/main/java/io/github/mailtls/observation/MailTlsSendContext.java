@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mailtls.record.TlsSendRecord;
+import io.github.mailtls.record.TransportSecurity;
 
 /**
  * Observation context of one send: the server it goes to and, once it has ended, its TLS
@@ -19,6 +20,8 @@ public class MailTlsSendContext extends Observation.Context {
 
 	private final int messageCount;
 
+	private final TransportSecurity expectedSecurity;
+
 	private @Nullable TlsSendRecord record;
 
 	/**
@@ -26,11 +29,14 @@ public class MailTlsSendContext extends Observation.Context {
 	 * @param host the server host
 	 * @param port the server port
 	 * @param messageCount how many messages the send carries
+	 * @param expectedSecurity the protection the policy asks for, reported while the send
+	 * is still running
 	 */
-	public MailTlsSendContext(String host, int port, int messageCount) {
+	public MailTlsSendContext(String host, int port, int messageCount, TransportSecurity expectedSecurity) {
 		this.host = host;
 		this.port = port;
 		this.messageCount = messageCount;
+		this.expectedSecurity = expectedSecurity;
 	}
 
 	public String getHost() {
@@ -43,6 +49,10 @@ public class MailTlsSendContext extends Observation.Context {
 
 	public int getMessageCount() {
 		return this.messageCount;
+	}
+
+	public TransportSecurity getExpectedSecurity() {
+		return this.expectedSecurity;
 	}
 
 	/**

@@ -22,6 +22,10 @@ import io.github.mailtls.policy.RefusalReason;
  * @param certificate the server certificate, {@code null} without TLS
  * @param startTlsAdvertised whether the server advertised STARTTLS in plaintext
  * @param requireTlsUsed whether messages were sent with the REQUIRETLS extension
+ * @param connectionReused whether the send reused a pooled connection verified by an
+ * earlier send
+ * @param tlsSessionResumed whether the connection's TLS handshake resumed an earlier
+ * session instead of verifying the certificate again
  * @param outcome how the send ended
  * @param reason why it was refused, {@code null} unless refused
  * @param messageCount how many messages the send carried
@@ -31,6 +35,6 @@ import io.github.mailtls.policy.RefusalReason;
 public record TlsSendRecord(Instant timestamp, String host, int port, TransportSecurity security,
 		@Nullable String protocol, @Nullable String cipherSuite, boolean peerCertificateVerified,
 		@Nullable CertificateSummary certificate, boolean startTlsAdvertised, boolean requireTlsUsed,
-		SendOutcome outcome, @Nullable RefusalReason reason, int messageCount, Duration duration) {
+		boolean connectionReused, boolean tlsSessionResumed, SendOutcome outcome, @Nullable RefusalReason reason, int messageCount, Duration duration) {
 
 }

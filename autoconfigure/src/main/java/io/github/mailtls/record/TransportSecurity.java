@@ -2,6 +2,8 @@ package io.github.mailtls.record;
 
 import java.util.Locale;
 
+import io.github.mailtls.policy.TlsMode;
+
 /**
  * How a connection was protected in practice (the {@code tls.mode} tag).
  *
@@ -23,6 +25,19 @@ public enum TransportSecurity {
 	 * Plaintext.
 	 */
 	NONE;
+
+	/**
+	 * Return the protection a policy mode demands (plaintext for the modes that allow it).
+	 * @param mode the effective mode
+	 * @return the protection
+	 */
+	public static TransportSecurity of(TlsMode mode) {
+		return switch (mode) {
+			case IMPLICIT -> IMPLICIT;
+			case STARTTLS, AUTO -> STARTTLS;
+			case OPPORTUNISTIC, NONE -> NONE;
+		};
+	}
 
 	/**
 	 * The public tag value, for example {@code implicit}.

@@ -43,6 +43,12 @@ final class ConnectionAttempt {
 
 	private boolean requireTlsUsed;
 
+	private boolean certificateChecked;
+
+	private boolean sessionResumed;
+
+	private boolean reused;
+
 	private @Nullable TransportSecurity security;
 
 	private @Nullable String protocol;
@@ -109,6 +115,14 @@ final class ConnectionAttempt {
 		return this.startTlsIssued;
 	}
 
+	void certificateChecked() {
+		this.certificateChecked = true;
+	}
+
+	void reused(boolean reused) {
+		this.reused = reused;
+	}
+
 	void requireTlsUsed() {
 		this.requireTlsUsed = true;
 	}
@@ -120,6 +134,8 @@ final class ConnectionAttempt {
 	void tlsEstablished(SSLSession session) {
 		this.security = this.startTlsIssued ? TransportSecurity.STARTTLS : TransportSecurity.IMPLICIT;
 		this.protocol = session.getProtocol();
+		// JSSE skips the trust manager only when it resumes an earlier session.
+		this.sessionResumed = !this.certificateChecked;
 		this.cipherSuite = session.getCipherSuite();
 		this.certificate = leafCertificate(session);
 	}
@@ -136,18 +152,10 @@ final class ConnectionAttempt {
 
 	TlsSendRecord toRecord(SendOutcome outcome, @Nullable RefusalReason reason, int messageCount, Instant started,
 			long startedNanos) {
-		TransportSecurity security = (this.security != null) ? this.security : demandedSecurity();
+		TransportSecurity security = (this.security != null) ? this.security : TransportSecurity.of(this.mode);
 		return new TlsSendRecord(started, this.host, this.port, security, this.protocol, this.cipherSuite,
-				this.certificate != null, this.certificate, this.startTlsAdvertised, this.requireTlsUsed, outcome, reason,
+				this.certificate != null, this.certificate, this.startTlsAdvertised, this.requireTlsUsed, this.reused, this.sessionResumed, outcome, reason,
 				messageCount, Duration.ofNanos(System.nanoTime() - startedNanos));
-	}
-
-	private TransportSecurity demandedSecurity() {
-		return switch (this.mode) {
-			case IMPLICIT -> TransportSecurity.IMPLICIT;
-			case STARTTLS, AUTO -> TransportSecurity.STARTTLS;
-			case OPPORTUNISTIC, NONE -> TransportSecurity.NONE;
-		};
 	}
 
 }

@@ -41,6 +41,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
+		markChecked();
 		try {
 			this.delegate.checkServerTrusted(chain, authType, socket);
 		}
@@ -53,6 +54,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
+		markChecked();
 		try {
 			this.delegate.checkServerTrusted(chain, authType, engine);
 		}
@@ -64,6 +66,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+		markChecked();
 		try {
 			this.delegate.checkServerTrusted(chain, authType);
 		}
@@ -71,6 +74,13 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 			throw explain(chain, authType, ex);
 		}
 		checkPins(chain);
+	}
+
+	private static void markChecked() {
+		ConnectionAttempt attempt = ConnectionAttempt.current();
+		if (attempt != null) {
+			attempt.certificateChecked();
+		}
 	}
 
 	// Pins are checked on top of normal trust, on every full handshake.

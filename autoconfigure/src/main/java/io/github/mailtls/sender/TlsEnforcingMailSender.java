@@ -40,6 +40,7 @@ import io.github.mailtls.policy.TlsPolicy;
 import io.github.mailtls.record.SendOutcome;
 import io.github.mailtls.record.TlsSendListener;
 import io.github.mailtls.record.TlsSendRecord;
+import io.github.mailtls.record.TransportSecurity;
 
 /**
  * A {@link JavaMailSenderImpl} that sends only over connections that meet its
@@ -214,6 +215,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 			return super.connectTransport();
 		}
 		PooledConnection<ConnectionAttempt> connection = pool.borrow(this::openPooledConnection);
+		connection.details().reused(connection.isReused());
 		this.currentAttempt.set(connection.details());
 		return new PooledTransportHandle(getSession(), connection, pool);
 	}
@@ -227,7 +229,8 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	protected void doSend(MimeMessage[] mimeMessages, Object @Nullable [] originalMessages) {
 		Instant started = Instant.now();
 		long startedNanos = System.nanoTime();
-		MailTlsSendContext context = new MailTlsSendContext(host(), getPort(), mimeMessages.length);
+		MailTlsSendContext context = new MailTlsSendContext(host(), getPort(), mimeMessages.length,
+				TransportSecurity.of(this.policy.mode()));
 		Observation observation = MailTlsObservationDocumentation.MAIL_SEND
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();

@@ -68,7 +68,7 @@ class RecentTlsSendsTests {
 
 	private static TlsSendRecord record(int second) {
 		return new TlsSendRecord(START.plusSeconds(second), "smtp.example.com", 587, TransportSecurity.STARTTLS,
-				"TLSv1.3", "TLS_AES_128_GCM_SHA256", true, null, true, false, SendOutcome.SUCCESS, null, 1,
+				"TLSv1.3", "TLS_AES_128_GCM_SHA256", true, null, true, false, false, false, SendOutcome.SUCCESS, null, 1,
 				Duration.ofMillis(5));
 	}
 

@@ -122,7 +122,7 @@ class MailTlsMetricsTests {
 			@Nullable CertificateSummary certificate) {
 		boolean tls = certificate != null;
 		return new TlsSendRecord(NOW, host, 587, TransportSecurity.STARTTLS, tls ? "TLSv1.3" : null,
-				tls ? "TLS_AES_128_GCM_SHA256" : null, tls, certificate, true, false, outcome, reason, 1,
+				tls ? "TLS_AES_128_GCM_SHA256" : null, tls, certificate, true, false, false, false, outcome, reason, 1,
 				Duration.ofMillis(20));
 	}
 

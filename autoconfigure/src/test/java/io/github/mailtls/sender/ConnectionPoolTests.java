@@ -41,8 +41,12 @@ class ConnectionPoolTests {
 				for (int i = 0; i < 20; i++) {
 					sender.send(SenderContexts.message());
 				}
-				assertThat(context.getBean(RecordingListener.class).records()).hasSize(20)
+				List<TlsSendRecord> records = context.getBean(RecordingListener.class).records();
+				assertThat(records).hasSize(20)
 					.allSatisfy((record) -> assertThat(record.protocol()).isEqualTo("TLSv1.3"));
+				assertThat(records).extracting(TlsSendRecord::connectionReused)
+					.containsExactly(false, true, true, true, true, true, true, true, true, true, true, true, true, true,
+							true, true, true, true, true, true);
 			});
 			assertThat(server.connectionCount()).isOne();
 			assertThat(server.messages()).hasSize(20).allSatisfy((message) -> assertThat(message.overTls()).isTrue());
@@ -53,12 +57,16 @@ class ConnectionPoolTests {
 	}
 
 	@Test
-	void sendsWithPoolingDisabledShouldOpenAConnectionEach() {
+	void sendsWithPoolingDisabledShouldOpenAConnectionEachAndResumeTheTlsSession() {
 		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.pool.enabled=false").run((context) -> {
 				for (int i = 0; i < 3; i++) {
 					context.getBean(JavaMailSender.class).send(SenderContexts.message());
 				}
+				List<TlsSendRecord> records = context.getBean(RecordingListener.class).records();
+				assertThat(records).extracting(TlsSendRecord::connectionReused).containsOnly(false);
+				assertThat(records).extracting(TlsSendRecord::tlsSessionResumed).containsExactly(false, true, true);
+				assertThat(records).allSatisfy((record) -> assertThat(record.certificate()).isNotNull());
 			});
 			assertThat(server.connectionCount()).isEqualTo(3);
 		}
