@@ -1,0 +1,66 @@
+package io.github.mailtls.sender;
+
+import java.time.Instant;
+import java.util.Properties;
+import java.util.function.BiFunction;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+
+import io.github.mailtls.policy.MailTlsPolicyException;
+import io.github.mailtls.policy.RefusalReason;
+import io.github.mailtls.policy.TlsPolicy;
+import io.github.mailtls.record.SendOutcome;
+
+/**
+ * Connects, negotiates TLS under the policy and sends EHLO, then QUIT: no authentication
+ * and no message, so a health check never uses the credentials.
+ *
+ * @author mail-tls
+ */
+final class TlsProbe {
+
+	private final TlsPolicy policy;
+
+	private final BiFunction<Session, ConnectionAttempt, EnforcingSmtpTransport> transports;
+
+	TlsProbe(TlsPolicy policy, BiFunction<Session, ConnectionAttempt, EnforcingSmtpTransport> transports) {
+		this.policy = policy;
+		this.transports = transports;
+	}
+
+	TlsProbeResult probe(Properties sessionProperties, String host, int port) {
+		Instant started = Instant.now();
+		long startedNanos = System.nanoTime();
+		ConnectionAttempt attempt = new ConnectionAttempt(host, port, this.policy.mode());
+		Properties properties = new Properties();
+		properties.putAll(sessionProperties);
+		properties.put("mail.smtp.auth", "false");
+		EnforcingSmtpTransport transport = this.transports.apply(Session.getInstance(properties), attempt);
+		try {
+			transport.connect(host, port, null, null);
+			if (this.policy.requireTlsExtension() && !transport.supportsExtension("REQUIRETLS")) {
+				MailTlsPolicyException refusal = attempt.refusal(RefusalReason.REQUIRETLS_NOT_OFFERED,
+						"the server does not advertise REQUIRETLS (RFC 8689) after TLS.");
+				return new TlsProbeResult(attempt.toRecord(SendOutcome.REFUSED, refusal.getReason(), 0, started,
+						startedNanos), refusal.getMessage());
+			}
+			return new TlsProbeResult(attempt.toRecord(SendOutcome.SUCCESS, null, 0, started, startedNanos), null);
+		}
+		catch (MessagingException ex) {
+			MailTlsPolicyException refusal = MailTlsPolicyException.findIn(ex);
+			SendOutcome outcome = (refusal != null) ? SendOutcome.REFUSED : SendOutcome.FAILURE;
+			RefusalReason reason = (refusal != null) ? refusal.getReason() : null;
+			return new TlsProbeResult(attempt.toRecord(outcome, reason, 0, started, startedNanos), ex.getMessage());
+		}
+		finally {
+			try {
+				transport.close();
+			}
+			catch (MessagingException ex) {
+				// The probe has its answer; a failed QUIT changes nothing.
+			}
+		}
+	}
+
+}
