@@ -1,0 +1,33 @@
+package io.github.mailtls.sample.messages;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.mailtls.record.TlsSendListener;
+import io.github.mailtls.record.TlsSendRecord;
+
+/**
+ * Hands the TLS record of a send to the request that made it.
+ *
+ * @author mail-tls
+ */
+class SendReceipts implements TlsSendListener {
+
+	// Listeners are called on the sending thread, which tells concurrent requests apart.
+	private final ThreadLocal<TlsSendRecord> current = new ThreadLocal<>();
+
+	@Override
+	public void onSend(TlsSendRecord record) {
+		this.current.set(record);
+	}
+
+	/**
+	 * Return and forget the record of the last send made on this thread.
+	 * @return the record or {@code null} if none was made since the last call
+	 */
+	@Nullable TlsSendRecord take() {
+		TlsSendRecord record = this.current.get();
+		this.current.remove();
+		return record;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Sample application for mail-tls.
+ */
+@NullMarked
+package io.github.mailtls.sample;
+
+import org.jspecify.annotations.NullMarked;
