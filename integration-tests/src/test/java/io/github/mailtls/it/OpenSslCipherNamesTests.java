@@ -35,7 +35,14 @@ class OpenSslCipherNamesTests {
 	@Test
 	void everyTranslatedNameIsOneTheJdkKnows() throws Exception {
 		List<String> supported = List.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
-		assertThat(supported).containsAll(OpenSslCipherNames.table().values());
+		// JDK 24 and later no longer list the static RSA key exchange suites at all.
+		List<String> forwardSecret = OpenSslCipherNames.table()
+			.values()
+			.stream()
+			.filter((name) -> !name.startsWith("TLS_RSA_"))
+			.toList();
+		assertThat(forwardSecret).isNotEmpty();
+		assertThat(supported).containsAll(forwardSecret);
 	}
 
 	@Test

@@ -1,0 +1,40 @@
+package io.github.mailtls.it;
+
+import io.github.mailtls.it.PostfixContainer.SmtpSession;
+import io.github.mailtls.it.PostfixContainer.TlsConnection;
+import io.github.mailtls.record.TlsSendRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Compares what the sender recorded with what Postfix itself logged.
+ *
+ * @author mail-tls
+ */
+final class PostfixAssertions {
+
+	private PostfixAssertions() {
+	}
+
+	/**
+	 * Assert that the sender recorded the protocol and cipher suite Postfix logged for
+	 * the connection (OpenSSL cipher names translated to the JSSE ones).
+	 * @param record what the sender recorded
+	 * @param logged what Postfix logged
+	 */
+	static void assertSameTls(TlsSendRecord record, TlsConnection logged) {
+		assertThat(record.protocol()).as("protocol; Postfix logged: %s", logged.line()).isEqualTo(logged.protocol());
+		assertThat(record.cipherSuite()).as("cipher suite; Postfix logged: %s", logged.line())
+			.isEqualTo(logged.javaCipherSuite());
+	}
+
+	/**
+	 * Assert that Postfix saw neither credentials nor a message in the session: no
+	 * {@code AUTH}, {@code MAIL FROM}, {@code RCPT TO}, {@code DATA} or {@code BDAT}.
+	 * @param session the session summary
+	 */
+	static void assertNothingSubmitted(SmtpSession session) {
+		assertThat(session.commands()).as(session.line()).doesNotContainKeys("auth", "mail", "rcpt", "data", "bdat");
+	}
+
+}
