@@ -1,0 +1,76 @@
+package io.github.mailtls.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.mailtls.autoconfigure.MailTlsAutoConfiguration;
+import io.github.mailtls.autoconfigure.MailTlsHealthAutoConfiguration;
+
+/**
+ * Application contexts for the three senders, configured by properties only, with the
+ * same server, credentials, trust and TLS versions.
+ *
+ * @author mail-tls
+ */
+final class SenderContexts {
+
+	private SenderContexts() {
+	}
+
+	/**
+	 * Spring Boot's default sender with STARTTLS required and the same trust and
+	 * protocols, as a careful user would configure it.
+	 */
+	static ConfigurableApplicationContext boot(BenchmarkServer server, String caPem) {
+		return run(BootMail.class, common(server, caPem, "spring.mail.ssl.bundle=bench",
+				"spring.mail.properties.mail.smtp.auth=true",
+				"spring.mail.properties.mail.smtp.starttls.enable=true",
+				"spring.mail.properties.mail.smtp.starttls.required=true",
+				"spring.mail.properties.mail.smtp.ssl.protocols=TLSv1.3 TLSv1.2"));
+	}
+
+	static ConfigurableApplicationContext mailTls(BenchmarkServer server, String caPem, boolean pooled) {
+		return run(MailTls.class, common(server, caPem, "mail.tls.ssl-bundle=bench", "mail.tls.mode=starttls",
+				"mail.tls.pool.enabled=" + pooled));
+	}
+
+	static List<String> common(BenchmarkServer server, String caPem, String... extra) {
+		List<String> properties = new ArrayList<>(List.of("spring.mail.host=localhost",
+				"spring.mail.port=" + server.port(), "spring.mail.username=" + BenchmarkServer.USERNAME,
+				"spring.mail.password=" + BenchmarkServer.PASSWORD,
+				"spring.ssl.bundle.pem.bench.truststore.certificate=" + caPem));
+		properties.addAll(List.of(extra));
+		return properties;
+	}
+
+	static ConfigurableApplicationContext run(Class<?> configuration, List<String> properties) {
+		return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties(properties.toArray(String[]::new))
+			.run();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ MailSenderAutoConfiguration.class, SslAutoConfiguration.class })
+	static class BootMail {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ MailTlsAutoConfiguration.class, MailTlsHealthAutoConfiguration.class,
+			MailSenderAutoConfiguration.class, SslAutoConfiguration.class })
+	static class MailTls {
+
+	}
+
+}
