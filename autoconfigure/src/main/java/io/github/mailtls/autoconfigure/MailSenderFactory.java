@@ -91,10 +91,11 @@ final class MailSenderFactory {
 	}
 
 	private MailTlsConfigurationException missingBundle(String name) {
-		String property = StringUtils.hasText(this.tls.getSslBundle()) ? "mail.tls.ssl-bundle" : "spring.mail.ssl.bundle";
+		String property = StringUtils.hasText(this.tls.getSslBundle()) ? "mail.tls.ssl-bundle"
+				: "spring.mail.ssl.bundle";
 		return new MailTlsConfigurationException(property, "there is no SSL bundle named '%s'".formatted(name),
-				"Define it under spring.ssl.bundle.pem.%s or spring.ssl.bundle.jks.%s, or fix the name."
-					.formatted(name, name));
+				"Define it under spring.ssl.bundle.pem.%s or spring.ssl.bundle.jks.%s, or fix the name.".formatted(name,
+						name));
 	}
 
 	private static void warnIfWeak(TlsPolicy policy) {

@@ -13,8 +13,8 @@ public class MailServerVerificationException extends RuntimeException {
 	private final TlsProbeResult result;
 
 	MailServerVerificationException(TlsProbeResult result) {
-		super("Mail server %s:%d did not pass TLS verification at startup (%s): %s".formatted(
-				result.connection().host(), result.connection().port(), describe(result), result.error()));
+		super("Mail server %s:%d did not pass TLS verification at startup (%s): %s"
+			.formatted(result.connection().host(), result.connection().port(), describe(result), result.error()));
 		this.result = result;
 	}
 

@@ -24,8 +24,8 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
 
 /**
  * Auto-configuration that replaces Spring Boot's {@code JavaMailSender} with a
- * {@link TlsEnforcingMailSender} whenever {@code spring.mail.host} is set. A
- * user-defined {@link MailSender} wins.
+ * {@link TlsEnforcingMailSender} whenever {@code spring.mail.host} is set. A user-defined
+ * {@link MailSender} wins.
  *
  * @author mail-tls
  */

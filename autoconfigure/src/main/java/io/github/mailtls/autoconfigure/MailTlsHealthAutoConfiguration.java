@@ -35,7 +35,8 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
 @Import(MailTlsHealthAutoConfiguration.MailTlsHealthIndicatorConfiguration.class)
 public final class MailTlsHealthAutoConfiguration {
 
-	// Nested so that the health module's condition is only read once the class check passed.
+	// Nested so that the health module's condition is only read once the class check
+	// passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledHealthIndicator("mail")
 	static class MailTlsHealthIndicatorConfiguration {
@@ -54,8 +55,7 @@ public final class MailTlsHealthAutoConfiguration {
 				MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners) {
 			return new MailTlsHealthIndicator(sender, latestSend,
 					notNegative("mail.tls.health.cache-ttl", properties.getCacheTtl()),
-					notNegative("mail.tls.health.certificate-expiry-warning",
-							properties.getCertificateExpiryWarning()),
+					notNegative("mail.tls.health.certificate-expiry-warning", properties.getCertificateExpiryWarning()),
 					probeListeners.orderedStream().toList(), Clock.systemUTC());
 		}
 

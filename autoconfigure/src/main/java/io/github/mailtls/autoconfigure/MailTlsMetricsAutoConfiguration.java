@@ -27,7 +27,8 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
 @ConditionalOnBean({ TlsEnforcingMailSender.class, MeterRegistry.class })
 public final class MailTlsMetricsAutoConfiguration {
 
-	// The mail.send timer needs nothing here: Boot's metrics turn the sender's observation into it.
+	// The mail.send timer needs nothing here: Boot's metrics turn the sender's
+	// observation into it.
 	@Bean
 	@ConditionalOnMissingBean
 	MailTlsMetrics mailTlsMetrics(MeterRegistry meterRegistry) {

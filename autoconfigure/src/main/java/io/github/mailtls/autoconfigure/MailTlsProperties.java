@@ -227,8 +227,8 @@ public class MailTlsProperties {
 		private int maxMessagesPerConnection = 100;
 
 		/**
-		 * Time after which an idle connection is closed. Keep it below the server's
-		 * idle timeout (RFC 5321 suggests at least 5 minutes).
+		 * Time after which an idle connection is closed. Keep it below the server's idle
+		 * timeout (RFC 5321 suggests at least 5 minutes).
 		 */
 		private Duration idleTimeout = Duration.ofSeconds(30);
 

@@ -85,7 +85,8 @@ final class TlsPolicyFactory {
 					"Use a TLS mode, or set mail.tls.allow-plaintext-auth=true for a local development server only.");
 		}
 		return new TlsPolicy(configuredMode, mode, protocols(), cipherSuites(sslContext), this.tls.isVerifyHostname(),
-				this.tls.isAllowPlaintextAuth(), this.tls.isRequireTlsExtension(), pinnedPublicKeys(), trustSource, timeout("connect", this.tls.getTimeouts().getConnect()),
+				this.tls.isAllowPlaintextAuth(), this.tls.isRequireTlsExtension(), pinnedPublicKeys(), trustSource,
+				timeout("connect", this.tls.getTimeouts().getConnect()),
 				timeout("read", this.tls.getTimeouts().getRead()), timeout("write", this.tls.getTimeouts().getWrite()));
 	}
 
@@ -182,8 +183,7 @@ final class TlsPolicyFactory {
 
 	private static Duration duration(String property, @Nullable Duration value) {
 		if (value == null || value.isZero() || value.isNegative()) {
-			throw new MailTlsConfigurationException(property,
-					"'%s' is not a positive duration".formatted(value),
+			throw new MailTlsConfigurationException(property, "'%s' is not a positive duration".formatted(value),
 					"Set %s to a positive duration such as 30s.".formatted(property));
 		}
 		return value;

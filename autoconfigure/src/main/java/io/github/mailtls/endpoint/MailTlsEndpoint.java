@@ -76,9 +76,8 @@ public class MailTlsEndpoint {
 	 * @param timeouts the connect, read and write timeouts as ISO-8601 durations
 	 */
 	public record PolicyDescriptor(String configuredMode, String mode, List<String> protocols,
-			List<String> cipherSuites, boolean verifyHostname, boolean allowPlaintextAuth,
-			boolean requireTlsExtension, List<String> pinnedPublicKeys, String trustSource,
-			TimeoutsDescriptor timeouts) {
+			List<String> cipherSuites, boolean verifyHostname, boolean allowPlaintextAuth, boolean requireTlsExtension,
+			List<String> pinnedPublicKeys, String trustSource, TimeoutsDescriptor timeouts) {
 
 		static PolicyDescriptor of(TlsPolicy policy) {
 			return new PolicyDescriptor(policy.configuredMode().value(), policy.mode().value(), policy.protocols(),
@@ -124,8 +123,7 @@ public class MailTlsEndpoint {
 	public record SendDescriptor(String timestamp, String host, int port, String mode, @Nullable String protocol,
 			@Nullable String cipherSuite, boolean peerCertificateVerified, @Nullable CertificateDescriptor certificate,
 			boolean startTlsAdvertised, boolean requireTlsUsed, boolean connectionReused, boolean tlsSessionResumed,
-			String outcome, @Nullable String reason,
-			int messageCount, long durationMillis) {
+			String outcome, @Nullable String reason, int messageCount, long durationMillis) {
 
 		static SendDescriptor of(TlsSendRecord record) {
 			RefusalReason reason = record.reason();
@@ -135,8 +133,8 @@ public class MailTlsEndpoint {
 					record.peerCertificateVerified(),
 					(certificate != null) ? CertificateDescriptor.of(certificate) : null, record.startTlsAdvertised(),
 					record.requireTlsUsed(), record.connectionReused(), record.tlsSessionResumed(),
-					record.outcome().value(), (reason != null) ? reason.value() : null,
-					record.messageCount(), record.duration().toMillis());
+					record.outcome().value(), (reason != null) ? reason.value() : null, record.messageCount(),
+					record.duration().toMillis());
 		}
 
 	}

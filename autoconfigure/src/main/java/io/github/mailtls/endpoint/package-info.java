@@ -1,5 +1,6 @@
 /**
- * The {@code mailtls} Actuator endpoint: effective policy and recent per-send TLS records.
+ * The {@code mailtls} Actuator endpoint: effective policy and recent per-send TLS
+ * records.
  */
 @NullMarked
 package io.github.mailtls.endpoint;

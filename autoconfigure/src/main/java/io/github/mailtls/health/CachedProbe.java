@@ -31,7 +31,8 @@ final class CachedProbe {
 
 	private final List<TlsProbeListener> listeners;
 
-	// Fair, so that pollers queued behind a slow probe are answered in order from its result.
+	// Fair, so that pollers queued behind a slow probe are answered in order from its
+	// result.
 	private final ReentrantLock lock = new ReentrantLock(true);
 
 	private @Nullable Snapshot snapshot;
@@ -66,7 +67,8 @@ final class CachedProbe {
 			return new Snapshot(this.clock.instant(), result, result.error());
 		}
 		catch (RuntimeException ex) {
-			// Cached like any other answer: a broken probe must not turn every poll into a connection.
+			// Cached like any other answer: a broken probe must not turn every poll into
+			// a connection.
 			return new Snapshot(this.clock.instant(), null, String.valueOf(ex.getMessage()));
 		}
 	}

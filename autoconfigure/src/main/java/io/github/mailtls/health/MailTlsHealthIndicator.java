@@ -97,7 +97,8 @@ public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetails(details);
 		CertificateSummary certificate = connection.certificate();
 		if (certificate != null) {
-			// Expiry is judged at poll time, so a cached probe does not hide a deadline passing.
+			// Expiry is judged at poll time, so a cached probe does not hide a deadline
+			// passing.
 			Instant now = this.clock.instant();
 			Map<String, Object> certificateDetails = new LinkedHashMap<>();
 			certificateDetails.put("subject", certificate.subject());

@@ -6,9 +6,9 @@ import io.github.mailtls.observation.MailTlsObservationDocumentation.LowCardinal
 import io.github.mailtls.record.TlsSendRecord;
 
 /**
- * Default convention for {@code mail.send}: TLS mode, protocol, outcome and server host as low
- * cardinality keys, and deliberately no high cardinality keys, so no personal data ends
- * up in metrics or traces.
+ * Default convention for {@code mail.send}: TLS mode, protocol, outcome and server host
+ * as low cardinality keys, and deliberately no high cardinality keys, so no personal data
+ * ends up in metrics or traces.
  *
  * @author mail-tls
  */
@@ -37,7 +37,8 @@ public class DefaultMailTlsSendObservationConvention implements MailTlsSendObser
 	@Override
 	public KeyValues getLowCardinalityKeyValues(MailTlsSendContext context) {
 		TlsSendRecord record = context.getRecord();
-		// Without a record the send is still running (the active-sends timer reads the keys
+		// Without a record the send is still running (the active-sends timer reads the
+		// keys
 		// at start) or ended before it reached the server.
 		String mode = (record != null) ? record.security().value() : context.getExpectedSecurity().value();
 		String protocol = (record != null && record.protocol() != null) ? record.protocol() : NONE;

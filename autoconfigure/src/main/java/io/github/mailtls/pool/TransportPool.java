@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps open SMTP connections for reuse. A connection is lent to one send at a time,
  * checked with the server before every reuse ({@code RSET}, so a connection the server
- * closed meanwhile is replaced transparently), and closed once it is too
- * old, has carried enough messages, sat idle too long, or ended a send with an error that
- * may have left the session in an unknown state.
+ * closed meanwhile is replaced transparently), and closed once it is too old, has carried
+ * enough messages, sat idle too long, or ended a send with an error that may have left
+ * the session in an unknown state.
  *
  * @param <D> the type of the details kept with each connection
  * @author mail-tls
@@ -75,8 +75,8 @@ public final class TransportPool<D> implements AutoCloseable {
 		try {
 			if (!this.permits.tryAcquire(this.settings.maxWait().toNanos(), TimeUnit.NANOSECONDS)) {
 				throw new MessagingException(("All %d pooled mail connections stayed busy for %s; raise "
-						+ "mail.tls.pool.max-connections or send less at once").formatted(this.settings.maxConnections(),
-								this.settings.maxWait()));
+						+ "mail.tls.pool.max-connections or send less at once")
+					.formatted(this.settings.maxConnections(), this.settings.maxWait()));
 			}
 		}
 		catch (InterruptedException ex) {
@@ -88,8 +88,10 @@ public final class TransportPool<D> implements AutoCloseable {
 	private @Nullable PooledConnection<D> reusableIdleConnection() {
 		PooledConnection<D> candidate;
 		while ((candidate = pollIdle()) != null) {
-			// isConnected() sends RSET and closes the connection if the server does not answer 250.
-			if (!candidate.isExpired(this.settings, this.nanoClock.getAsLong()) && candidate.transport().isConnected()) {
+			// isConnected() sends RSET and closes the connection if the server does not
+			// answer 250.
+			if (!candidate.isExpired(this.settings, this.nanoClock.getAsLong())
+					&& candidate.transport().isConnected()) {
 				return candidate;
 			}
 			candidate.closeQuietly();

@@ -12,8 +12,8 @@ import java.util.Base64;
  * @param subject the subject distinguished name
  * @param issuer the issuer distinguished name
  * @param notAfter the end of the validity period
- * @param spkiSha256 the public key fingerprint as {@code sha256/<base64>}, the format
- * of {@code mail.tls.pinned-public-keys}
+ * @param spkiSha256 the public key fingerprint as {@code sha256/<base64>}, the format of
+ * {@code mail.tls.pinned-public-keys}
  * @author mail-tls
  */
 public record CertificateSummary(String subject, String issuer, Instant notAfter, String spkiSha256) {

@@ -35,6 +35,7 @@ import io.github.mailtls.policy.RefusalReason;
 public record TlsSendRecord(Instant timestamp, String host, int port, TransportSecurity security,
 		@Nullable String protocol, @Nullable String cipherSuite, boolean peerCertificateVerified,
 		@Nullable CertificateSummary certificate, boolean startTlsAdvertised, boolean requireTlsUsed,
-		boolean connectionReused, boolean tlsSessionResumed, SendOutcome outcome, @Nullable RefusalReason reason, int messageCount, Duration duration) {
+		boolean connectionReused, boolean tlsSessionResumed, SendOutcome outcome, @Nullable RefusalReason reason,
+		int messageCount, Duration duration) {
 
 }

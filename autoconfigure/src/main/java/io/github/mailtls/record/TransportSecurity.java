@@ -27,7 +27,8 @@ public enum TransportSecurity {
 	NONE;
 
 	/**
-	 * Return the protection a policy mode demands (plaintext for the modes that allow it).
+	 * Return the protection a policy mode demands (plaintext for the modes that allow
+	 * it).
 	 * @param mode the effective mode
 	 * @return the protection
 	 */

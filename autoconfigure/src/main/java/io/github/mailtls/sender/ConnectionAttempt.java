@@ -154,8 +154,8 @@ final class ConnectionAttempt {
 			long startedNanos) {
 		TransportSecurity security = (this.security != null) ? this.security : TransportSecurity.of(this.mode);
 		return new TlsSendRecord(started, this.host, this.port, security, this.protocol, this.cipherSuite,
-				this.certificate != null, this.certificate, this.startTlsAdvertised, this.requireTlsUsed, this.reused, this.sessionResumed, outcome, reason,
-				messageCount, Duration.ofNanos(System.nanoTime() - startedNanos));
+				this.certificate != null, this.certificate, this.startTlsAdvertised, this.requireTlsUsed, this.reused,
+				this.sessionResumed, outcome, reason, messageCount, Duration.ofNanos(System.nanoTime() - startedNanos));
 	}
 
 }

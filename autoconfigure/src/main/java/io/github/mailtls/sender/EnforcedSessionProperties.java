@@ -39,7 +39,8 @@ final class EnforcedSessionProperties {
 			properties.put(PREFIX + "ssl.ciphersuites", String.join(" ", policy.cipherSuites()));
 		}
 		properties.put(PREFIX + "ssl.enable", String.valueOf(mode == TlsMode.IMPLICIT));
-		properties.put(PREFIX + "starttls.enable", String.valueOf(mode == TlsMode.STARTTLS || mode == TlsMode.OPPORTUNISTIC));
+		properties.put(PREFIX + "starttls.enable",
+				String.valueOf(mode == TlsMode.STARTTLS || mode == TlsMode.OPPORTUNISTIC));
 		properties.put(PREFIX + "starttls.required", String.valueOf(mode == TlsMode.STARTTLS));
 		properties.put(PREFIX + "connectiontimeout", millis(policy.connectTimeout()));
 		properties.put(PREFIX + "timeout", millis(policy.readTimeout()));

@@ -20,8 +20,8 @@ import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.policy.TlsPolicy;
 
 /**
- * An Angus SMTP transport that applies the policy on the wire. The checks sit at the
- * only places where the session can go wrong: right after each plaintext EHLO (before
+ * An Angus SMTP transport that applies the policy on the wire. The checks sit at the only
+ * places where the session can go wrong: right after each plaintext EHLO (before
  * STARTTLS, AUTH or MAIL FROM) and in front of every command, so nothing after EHLO ever
  * leaves over a connection the policy does not allow.
  *
@@ -87,22 +87,25 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 		}
 		else if (mode != TlsMode.NONE && this.startTlsMemory.offeredBefore(this.attempt.location())) {
 			logger.warn(("Possible STARTTLS downgrade attack: %s advertised STARTTLS before and does not now; "
-					+ "refusing to send").formatted(this.attempt.location()));
+					+ "refusing to send")
+				.formatted(this.attempt.location()));
 			throw refuse(RefusalReason.DOWNGRADE_DETECTED, ("the server advertised STARTTLS on earlier connections "
 					+ "and does not now: someone on the path may be deleting it (STRIPTLS). Nothing was sent after EHLO. "
 					+ "If the server really stopped offering TLS, fix the server; a restart forgets earlier sessions."));
 		}
 		if (mode == TlsMode.STARTTLS && !startTlsOffered) {
-			throw refuse(RefusalReason.STARTTLS_NOT_OFFERED, ("the server did not advertise STARTTLS after EHLO, "
-					+ "so nothing else was sent (an attacker on the path can delete the advertisement). "
-					+ "Enable STARTTLS on the server, or use mail.tls.mode=implicit with port 465 if it offers "
-					+ "implicit TLS."));
+			throw refuse(RefusalReason.STARTTLS_NOT_OFFERED,
+					("the server did not advertise STARTTLS after EHLO, "
+							+ "so nothing else was sent (an attacker on the path can delete the advertisement). "
+							+ "Enable STARTTLS on the server, or use mail.tls.mode=implicit with port 465 if it offers "
+							+ "implicit TLS."));
 		}
 		boolean staysPlaintext = mode == TlsMode.NONE || (mode == TlsMode.OPPORTUNISTIC && !startTlsOffered);
 		if (staysPlaintext && this.hasCredentials && !this.policy.allowPlaintextAuth() && offersAuth()) {
-			throw refuse(RefusalReason.PLAINTEXT_REFUSED, ("the session is plaintext and the server asks for AUTH: "
-					+ "credentials are never sent in plaintext. Use a server that offers TLS, or set "
-					+ "mail.tls.allow-plaintext-auth=true to accept the risk."));
+			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
+					("the session is plaintext and the server asks for AUTH: "
+							+ "credentials are never sent in plaintext. Use a server that offers TLS, or set "
+							+ "mail.tls.allow-plaintext-auth=true to accept the risk."));
 		}
 	}
 

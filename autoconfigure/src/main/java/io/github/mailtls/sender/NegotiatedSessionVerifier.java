@@ -31,8 +31,8 @@ final class NegotiatedSessionVerifier implements HostnameVerifier {
 		}
 		if (!this.policy.allowsProtocol(session.getProtocol())) {
 			throw attempt.refusal(RefusalReason.PROTOCOL_NOT_ALLOWED,
-					"the server negotiated %s but mail.tls.protocols allows only %s."
-						.formatted(session.getProtocol(), this.policy.protocols()));
+					"the server negotiated %s but mail.tls.protocols allows only %s.".formatted(session.getProtocol(),
+							this.policy.protocols()));
 		}
 		if (!this.policy.allowsCipherSuite(session.getCipherSuite())) {
 			throw attempt.refusal(RefusalReason.PROTOCOL_NOT_ALLOWED,

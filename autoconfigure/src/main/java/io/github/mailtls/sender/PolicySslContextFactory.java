@@ -59,7 +59,8 @@ public final class PolicySslContextFactory {
 			.orElseThrow(() -> new IllegalArgumentException("No X509ExtendedTrustManager in " + trustSource));
 		try {
 			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(keyManagers, new TrustManager[] { new PolicyTrustManager(trustManager, trustSource, pinnedPublicKeys) }, null);
+			context.init(keyManagers,
+					new TrustManager[] { new PolicyTrustManager(trustManager, trustSource, pinnedPublicKeys) }, null);
 			return context;
 		}
 		catch (GeneralSecurityException ex) {

@@ -21,8 +21,8 @@ final class PooledConnections implements AutoCloseable {
 
 	PooledConnections(PoolSettings settings) {
 		this.pool = new TransportPool<>(settings, System::nanoTime);
-		this.evictor = Executors.newSingleThreadScheduledExecutor((task) -> SenderThreads.daemon(task,
-				"mail-tls-pool-evictor"));
+		this.evictor = Executors
+			.newSingleThreadScheduledExecutor((task) -> SenderThreads.daemon(task, "mail-tls-pool-evictor"));
 		long period = Math.max(1000, settings.idleTimeout().toMillis() / 2);
 		this.evictor.scheduleWithFixedDelay(this.pool::evictExpired, period, period, TimeUnit.MILLISECONDS);
 	}

@@ -33,8 +33,8 @@ public final class RawPropertiesCheck {
 			Map.entry("ssl.hostnameverifier.class", "mail.tls.verify-hostname"),
 			Map.entry("ssl.socketfactory", "mail.tls.ssl-bundle"),
 			Map.entry("ssl.socketfactory.class", "mail.tls.ssl-bundle"),
-			Map.entry("ssl.socketfactory.port", "spring.mail.port"),
-			Map.entry("socketfactory", "mail.tls.ssl-bundle"), Map.entry("socketfactory.class", "mail.tls.ssl-bundle"),
+			Map.entry("ssl.socketfactory.port", "spring.mail.port"), Map.entry("socketfactory", "mail.tls.ssl-bundle"),
+			Map.entry("socketfactory.class", "mail.tls.ssl-bundle"),
 			Map.entry("socketfactory.port", "spring.mail.port"),
 			Map.entry("socketfactory.fallback", "nothing: a fallback reconnects with the JVM's default trust"),
 			Map.entry("ssl.protocols", "mail.tls.protocols"), Map.entry("ssl.ciphersuites", "mail.tls.cipher-suites"),
@@ -79,7 +79,8 @@ public final class RawPropertiesCheck {
 		}
 		if (!conflicts.isEmpty()) {
 			throw new MailTlsConfigurationException("spring.mail.properties",
-					"raw Jakarta Mail properties would weaken or bypass the TLS policy: " + String.join(", ", conflicts),
+					"raw Jakarta Mail properties would weaken or bypass the TLS policy: "
+							+ String.join(", ", conflicts),
 					"Remove these keys from spring.mail.properties and use the mail.tls.* property named for each.");
 		}
 	}

@@ -85,7 +85,8 @@ final class SendRecorder {
 	private void finish(MailTlsSendContext context, @Nullable ConnectionAttempt attempt, SendOutcome outcome,
 			@Nullable RefusalReason reason, Instant started, long startedNanos) {
 		if (attempt == null) {
-			// The send ended before a connection was attempted: nothing to report about TLS.
+			// The send ended before a connection was attempted: nothing to report about
+			// TLS.
 			return;
 		}
 		TlsSendRecord record = attempt.toRecord(outcome, reason, context.getMessageCount(), started, startedNanos);

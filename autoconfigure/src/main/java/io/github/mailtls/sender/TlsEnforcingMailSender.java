@@ -30,9 +30,9 @@ import io.github.mailtls.record.TransportSecurity;
 /**
  * A {@link JavaMailSenderImpl} that sends only over connections that meet its
  * {@link TlsPolicy}, verifies the negotiated TLS session before anything but EHLO is
- * sent, and reports every send's TLS facts to {@link TlsSendListener listeners}.
- * Refusals are {@link MailSendException MailSendExceptions} listing every unsent message,
- * with a {@link MailTlsPolicyException} in their cause chain.
+ * sent, and reports every send's TLS facts to {@link TlsSendListener listeners}. Refusals
+ * are {@link MailSendException MailSendExceptions} listing every unsent message, with a
+ * {@link MailTlsPolicyException} in their cause chain.
  *
  * @author mail-tls
  */
@@ -80,8 +80,8 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	}
 
 	/**
-	 * Set raw Jakarta Mail properties. Keys that would weaken the policy are rejected; the
-	 * policy's own settings always win.
+	 * Set raw Jakarta Mail properties. Keys that would weaken the policy are rejected;
+	 * the policy's own settings always win.
 	 * @param javaMailProperties the raw properties
 	 * @throws io.github.mailtls.policy.MailTlsConfigurationException if a key would
 	 * weaken the policy

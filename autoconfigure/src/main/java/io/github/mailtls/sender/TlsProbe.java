@@ -42,8 +42,9 @@ final class TlsProbe {
 			if (this.policy.requireTlsExtension() && !transport.supportsExtension("REQUIRETLS")) {
 				MailTlsPolicyException refusal = attempt.refusal(RefusalReason.REQUIRETLS_NOT_OFFERED,
 						"the server does not advertise REQUIRETLS (RFC 8689) after TLS.");
-				return new TlsProbeResult(attempt.toRecord(SendOutcome.REFUSED, refusal.getReason(), 0, started,
-						startedNanos), refusal.getMessage());
+				return new TlsProbeResult(
+						attempt.toRecord(SendOutcome.REFUSED, refusal.getReason(), 0, started, startedNanos),
+						refusal.getMessage());
 			}
 			return new TlsProbeResult(attempt.toRecord(SendOutcome.SUCCESS, null, 0, started, startedNanos), null);
 		}

@@ -20,9 +20,8 @@ import io.github.mailtls.testsupport.SmtpTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Calls the health, {@code mailtls} and Prometheus endpoints of a running web
- * application whose sender is configured by properties only and talks to a real
- * STARTTLS server.
+ * Calls the health, {@code mailtls} and Prometheus endpoints of a running web application
+ * whose sender is configured by properties only and talks to a real STARTTLS server.
  *
  * @author mail-tls
  */

@@ -82,8 +82,8 @@ class MailTlsEndpointAutoConfigurationTests {
 	@Test
 	void runWithoutSenderShouldBackOff() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class,
-					MailTlsEndpointAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(MailTlsAutoConfiguration.class, MailTlsEndpointAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=mailtls")
 			.run((context) -> assertThat(context).doesNotHaveBean(MailTlsEndpoint.class));
 	}

@@ -143,15 +143,15 @@ class MailTlsHealthAutoConfigurationTests {
 		ServerIdentity identity = MailTlsFixtures.localhostExpiringIn(Duration.ofDays(20));
 		try (SmtpTestServer server = SmtpTestServer.builder().startTls(identity.serverSslContext()).start()) {
 			this.contextRunner.withPropertyValues(MailTlsFixtures.senderProperties(server.port()))
-				.run((context) -> assertThat(context.getBean("mailHealthIndicator", HealthIndicator.class)
-					.health()
-					.getDetails()).containsEntry("certificateExpiring", false));
+				.run((context) -> assertThat(
+						context.getBean("mailHealthIndicator", HealthIndicator.class).health().getDetails())
+					.containsEntry("certificateExpiring", false));
 			this.contextRunner
 				.withPropertyValues(MailTlsFixtures.senderProperties(server.port(),
 						"mail.tls.health.certificate-expiry-warning=30d"))
-				.run((context) -> assertThat(context.getBean("mailHealthIndicator", HealthIndicator.class)
-					.health()
-					.getDetails()).containsEntry("certificateExpiring", true));
+				.run((context) -> assertThat(
+						context.getBean("mailHealthIndicator", HealthIndicator.class).health().getDetails())
+					.containsEntry("certificateExpiring", true));
 		}
 	}
 
@@ -167,7 +167,9 @@ class MailTlsHealthAutoConfigurationTests {
 					MeterRegistry registry = context.getBean(MeterRegistry.class);
 					assertThat(registry.find("mail.tls.certificate.expiry").gauges()).isEmpty();
 					context.getBean("mailHealthIndicator", HealthIndicator.class).health();
-					assertThat(registry.get("mail.tls.certificate.expiry").tag("server.address", "localhost").gauge()
+					assertThat(registry.get("mail.tls.certificate.expiry")
+						.tag("server.address", "localhost")
+						.gauge()
 						.value()).isPositive();
 				});
 		}

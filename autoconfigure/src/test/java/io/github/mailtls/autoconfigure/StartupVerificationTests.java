@@ -26,8 +26,8 @@ class StartupVerificationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class, SslAutoConfiguration.class))
 		.withPropertyValues("spring.mail.host=localhost", "mail.tls.ssl-bundle=test",
-				"spring.ssl.bundle.pem.test.truststore.certificate=" + CA.certificatePem(),
-				"mail.tls.timeouts.read=2s", "mail.tls.verify-on-startup=true");
+				"spring.ssl.bundle.pem.test.truststore.certificate=" + CA.certificatePem(), "mail.tls.timeouts.read=2s",
+				"mail.tls.verify-on-startup=true");
 
 	@Test
 	void startWhenServerMeetsThePolicyShouldStartWithoutAuthenticating() {

@@ -30,10 +30,9 @@ class MailTlsEndpointTests {
 
 	@Test
 	void mailTlsShouldDescribeTheEffectivePolicy() {
-		this.contextRunner
-			.withPropertyValues(MailTlsFixtures.senderProperties(2525, "mail.tls.cipher-suites=TLS_AES_128_GCM_SHA256",
-					"mail.tls.protocols=TLSv1.3",
-					"mail.tls.pinned-public-keys=" + MailTlsFixtures.LOCALHOST.spkiSha256Pin()))
+		this.contextRunner.withPropertyValues(MailTlsFixtures.senderProperties(2525,
+				"mail.tls.cipher-suites=TLS_AES_128_GCM_SHA256", "mail.tls.protocols=TLSv1.3",
+				"mail.tls.pinned-public-keys=" + MailTlsFixtures.LOCALHOST.spkiSha256Pin()))
 			.run((context) -> {
 				MailTlsDescriptor descriptor = endpoint(context.getBean(TlsEnforcingMailSender.class),
 						context.getBean(RecentTlsSends.class))

@@ -49,8 +49,7 @@ class RecentTlsSendsTests {
 
 	@Test
 	void createWithNegativeCapacityShouldFail() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new RecentTlsSends(-1))
-			.withMessageContaining("capacity");
+		assertThatIllegalArgumentException().isThrownBy(() -> new RecentTlsSends(-1)).withMessageContaining("capacity");
 	}
 
 	@Test
@@ -68,8 +67,8 @@ class RecentTlsSendsTests {
 
 	private static TlsSendRecord record(int second) {
 		return new TlsSendRecord(START.plusSeconds(second), "smtp.example.com", 587, TransportSecurity.STARTTLS,
-				"TLSv1.3", "TLS_AES_128_GCM_SHA256", true, null, true, false, false, false, SendOutcome.SUCCESS, null, 1,
-				Duration.ofMillis(5));
+				"TLSv1.3", "TLS_AES_128_GCM_SHA256", true, null, true, false, false, false, SendOutcome.SUCCESS, null,
+				1, Duration.ofMillis(5));
 	}
 
 }

@@ -45,8 +45,8 @@ class ConnectionPoolTests {
 				assertThat(records).hasSize(20)
 					.allSatisfy((record) -> assertThat(record.protocol()).isEqualTo("TLSv1.3"));
 				assertThat(records).extracting(TlsSendRecord::connectionReused)
-					.containsExactly(false, true, true, true, true, true, true, true, true, true, true, true, true, true,
-							true, true, true, true, true, true);
+					.containsExactly(false, true, true, true, true, true, true, true, true, true, true, true, true,
+							true, true, true, true, true, true, true);
 			});
 			assertThat(server.connectionCount()).isOne();
 			assertThat(server.messages()).hasSize(20).allSatisfy((message) -> assertThat(message.overTls()).isTrue());
@@ -88,7 +88,8 @@ class ConnectionPoolTests {
 				proxy.serverDown(false);
 				sendNumbered(sender, 8, 13);
 				assertThat(context.getBean(RecordingListener.class).records()).extracting(TlsSendRecord::outcome)
-					.containsExactly(successes(5, failures(3, successes(5, new ArrayList<>()))).toArray(SendOutcome[]::new));
+					.containsExactly(
+							successes(5, failures(3, successes(5, new ArrayList<>()))).toArray(SendOutcome[]::new));
 			});
 			assertThat(server.messages()).extracting(ReceivedMessage::dataAsString)
 				.map((data) -> data.substring(data.indexOf("message-")).trim())
@@ -128,10 +129,11 @@ class ConnectionPoolTests {
 				.toList();
 			assertThat(bodies).hasSize(threads * perThread).doesNotHaveDuplicates();
 			assertThat(server.connectionCount()).isBetween(1, threads);
-			// Closing the context closed every pooled connection with QUIT: nothing leaks.
+			// Closing the context closed every pooled connection with QUIT: nothing
+			// leaks.
 			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(commandCounts(server)).containsEntry("QUIT",
-						(long) server.connectionCount()));
+				.untilAsserted(
+						() -> assertThat(commandCounts(server)).containsEntry("QUIT", (long) server.connectionCount()));
 		}
 	}
 

@@ -42,7 +42,8 @@ class DowngradeDetectionTests {
 				assertThat(context.getBean(RecordingListener.class).records()).extracting(TlsSendRecord::security)
 					.containsExactly(TransportSecurity.STARTTLS, TransportSecurity.NONE);
 			});
-			// The first connection's encrypted tail may still arrive after clearRecording(); it holds no plaintext.
+			// The first connection's encrypted tail may still arrive after
+			// clearRecording(); it holds no plaintext.
 			assertThat(proxy.clientText()).contains("EHLO ").doesNotContain("MAIL FROM").doesNotContain("DATA");
 			assertThat(server.messages()).hasSize(1);
 		}

@@ -75,9 +75,13 @@ class ImplicitTlsSendTests {
 
 	@Test
 	void sendToPort465WithDefaultModeShouldUseImplicitTls() {
-		try (SmtpTestServer server = SmtpTestServer.builder().implicitTls(TestPki.LOCALHOST.serverSslContext()).start()) {
-			// The default mode resolves by port; the server port is random, so pin the mode the
-			// way auto would for 465 and check the resolution itself in the auto-configuration tests.
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.implicitTls(TestPki.LOCALHOST.serverSslContext())
+			.start()) {
+			// The default mode resolves by port; the server port is random, so pin the
+			// mode the
+			// way auto would for 465 and check the resolution itself in the
+			// auto-configuration tests.
 			SenderContexts.forPort(server.port(), "mail.tls.mode=implicit").run((context) -> {
 				context.getBean(JavaMailSender.class).send(SenderContexts.message());
 				ReceivedMessage received = server.messages().get(0);

@@ -60,7 +60,8 @@ class PlaintextModesTests {
 				.run((context) -> {
 					MailSendException ex = catchThrowableOfType(MailSendException.class,
 							() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
-					assertThat(MailTlsPolicyException.findIn(ex).getReason()).isEqualTo(RefusalReason.PLAINTEXT_REFUSED);
+					assertThat(MailTlsPolicyException.findIn(ex).getReason())
+						.isEqualTo(RefusalReason.PLAINTEXT_REFUSED);
 					assertThat(ex).hasMessageContaining("mail.tls.allow-plaintext-auth");
 				});
 			assertThat(proxy.serverText()).contains("AUTH");

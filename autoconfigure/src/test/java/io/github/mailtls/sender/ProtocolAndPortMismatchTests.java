@@ -73,7 +73,9 @@ class ProtocolAndPortMismatchTests {
 
 	@Test
 	void sendStartTlsToImplicitTlsPortShouldExplainTheMismatchWithinTheReadTimeout() {
-		try (SmtpTestServer server = SmtpTestServer.builder().implicitTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.implicitTls(TestPki.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.mode=starttls", "mail.tls.timeouts.read=1s")
 				.run((context) -> {
 					long start = System.nanoTime();

@@ -25,7 +25,8 @@ class PublicKeyPinningTests {
 
 	@Test
 	void sendWhenLeafKeyMatchesAPinShouldSend() {
-		assertSent("mail.tls.pinned-public-keys=" + OTHER_KEY.spkiSha256Pin() + "," + TestPki.LOCALHOST.spkiSha256Pin());
+		assertSent(
+				"mail.tls.pinned-public-keys=" + OTHER_KEY.spkiSha256Pin() + "," + TestPki.LOCALHOST.spkiSha256Pin());
 	}
 
 	@Test

@@ -12,8 +12,8 @@ import org.springframework.mail.SimpleMailMessage;
 import io.github.mailtls.autoconfigure.MailTlsAutoConfiguration;
 
 /**
- * Runs the auto-configured sender from properties only, as an application would, with
- * the test CA as its SSL bundle, short timeouts and a {@link RecordingListener}.
+ * Runs the auto-configured sender from properties only, as an application would, with the
+ * test CA as its SSL bundle, short timeouts and a {@link RecordingListener}.
  *
  * @author mail-tls
  */
@@ -23,9 +23,10 @@ final class SenderContexts {
 	}
 
 	static ApplicationContextRunner forPort(int port, String... properties) {
-		List<String> values = new ArrayList<>(List.of("spring.mail.host=localhost", "spring.mail.port=" + port,
-				"mail.tls.ssl-bundle=test", "spring.ssl.bundle.pem.test.truststore.certificate=" + TestPki.caPemLocation(),
-				"mail.tls.timeouts.connect=2s", "mail.tls.timeouts.read=3s", "mail.tls.timeouts.write=3s"));
+		List<String> values = new ArrayList<>(
+				List.of("spring.mail.host=localhost", "spring.mail.port=" + port, "mail.tls.ssl-bundle=test",
+						"spring.ssl.bundle.pem.test.truststore.certificate=" + TestPki.caPemLocation(),
+						"mail.tls.timeouts.connect=2s", "mail.tls.timeouts.read=3s", "mail.tls.timeouts.write=3s"));
 		values.addAll(Arrays.asList(properties));
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class, SslAutoConfiguration.class))

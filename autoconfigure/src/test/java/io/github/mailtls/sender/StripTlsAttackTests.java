@@ -35,8 +35,7 @@ class StripTlsAttackTests {
 	void enforcingSenderShouldSendNothingAfterEhloWhenStartTlsIsStripped() {
 		try (SmtpTestServer server = vulnerableServer();
 				StripTlsProxy proxy = StripTlsProxy.stripping("127.0.0.1", server.port())) {
-			SenderContexts
-				.forPort(proxy.port(), "spring.mail.username=user", "spring.mail.password=" + PASSWORD)
+			SenderContexts.forPort(proxy.port(), "spring.mail.username=user", "spring.mail.password=" + PASSWORD)
 				.run((context) -> {
 					MailSendException ex = catchThrowableOfType(MailSendException.class,
 							() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
@@ -74,7 +73,8 @@ class StripTlsAttackTests {
 				.contains("MAIL FROM:<sender@example.org>")
 				.contains("DATA")
 				.contains("Hello over TLS");
-			assertThat(server.messages()).singleElement().satisfies((message) -> assertThat(message.overTls()).isFalse());
+			assertThat(server.messages()).singleElement()
+				.satisfies((message) -> assertThat(message.overTls()).isFalse());
 		}
 	}
 

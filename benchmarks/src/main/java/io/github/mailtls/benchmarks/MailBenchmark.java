@@ -42,9 +42,10 @@ public final class MailBenchmark {
 				ConfigurableApplicationContext boot = SenderContexts.boot(server, caPem);
 				ConfigurableApplicationContext unpooled = SenderContexts.mailTls(server, caPem, false);
 				ConfigurableApplicationContext pooled = SenderContexts.mailTls(server, caPem, true)) {
-			System.out.printf("mail-tls benchmark, %s, %d cores, Java %s (%s)%nserver: %s%n%d sequential "
-					+ "single-message sends per run, %d rounds, medians%n%n", LocalDate.now(),
-					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+			System.out.printf(
+					"mail-tls benchmark, %s, %d cores, Java %s (%s)%nserver: %s%n%d sequential "
+							+ "single-message sends per run, %d rounds, medians%n%n",
+					LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 					System.getProperty("java.vm.name"), server.description(), messages, rounds);
 			Map<String, JavaMailSender> senders = new LinkedHashMap<>();
 			senders.put(BOOT, boot.getBean(JavaMailSender.class));
@@ -57,7 +58,8 @@ public final class MailBenchmark {
 			HealthPolls polls = new HealthPolls(server, 50);
 			polls.measure("Spring Boot MailHealthIndicator",
 					new MailHealthIndicator((JavaMailSenderImpl) senders.get(BOOT)));
-			polls.measure("mail-tls mail health indicator", pooled.getBean("mailHealthIndicator", HealthIndicator.class));
+			polls.measure("mail-tls mail health indicator",
+					pooled.getBean("mailHealthIndicator", HealthIndicator.class));
 			System.out.println();
 			new StartupCost(server, caPem, 20).measureAndPrint();
 		}

@@ -31,11 +31,11 @@ final class SenderContexts {
 	 * protocols, as a careful user would configure it.
 	 */
 	static ConfigurableApplicationContext boot(BenchmarkServer server, String caPem) {
-		return run(BootMail.class, common(server, caPem, "spring.mail.ssl.bundle=bench",
-				"spring.mail.properties.mail.smtp.auth=true",
-				"spring.mail.properties.mail.smtp.starttls.enable=true",
-				"spring.mail.properties.mail.smtp.starttls.required=true",
-				"spring.mail.properties.mail.smtp.ssl.protocols=TLSv1.3 TLSv1.2"));
+		return run(BootMail.class,
+				common(server, caPem, "spring.mail.ssl.bundle=bench", "spring.mail.properties.mail.smtp.auth=true",
+						"spring.mail.properties.mail.smtp.starttls.enable=true",
+						"spring.mail.properties.mail.smtp.starttls.required=true",
+						"spring.mail.properties.mail.smtp.ssl.protocols=TLSv1.3 TLSv1.2"));
 	}
 
 	static ConfigurableApplicationContext mailTls(BenchmarkServer server, String caPem, boolean pooled) {

@@ -51,13 +51,13 @@ class CertificateRefusalTests {
 	void sendOverStartTlsWhenCertificateIsFromAnotherAuthorityShouldRefuseAfterStartTls() {
 		LogMark mark = assertRefused(PostfixContainer.STARTTLS_PORT, RefusalReason.CERTIFICATE_UNTRUSTED,
 				"does not chain", "mail.tls.mode=starttls", PostfixSenderContexts.trust(TestAuthorities.UNRELATED));
-		// The client aborted the handshake that followed STARTTLS, so Postfix counts it as failed.
+		// The client aborted the handshake that followed STARTTLS, so Postfix counts it
+		// as failed.
 		assertThat(postfix.awaitSession(mark, PostfixContainer.STARTTLS_PORT).commands()).containsEntry("starttls",
 				"0/1");
 	}
 
-	private LogMark assertRefused(int containerPort, RefusalReason reason, String explanation,
-			String... properties) {
+	private LogMark assertRefused(int containerPort, RefusalReason reason, String explanation, String... properties) {
 		String subject = PostfixSenderContexts.uniqueSubject(containerPort + " " + reason.value());
 		LogMark mark = postfix.logMark();
 		PostfixSenderContexts.forPort(postfix, containerPort, this.listener, properties).run((context) -> {
@@ -72,7 +72,8 @@ class CertificateRefusalTests {
 		assertThat(record.reason()).isEqualTo(reason);
 		assertThat(record.peerCertificateVerified()).isFalse();
 		PostfixAssertions.assertNothingSubmitted(postfix.awaitSession(mark, containerPort));
-		// The client aborts the handshake, so Postfix never logs an established TLS connection.
+		// The client aborts the handshake, so Postfix never logs an established TLS
+		// connection.
 		assertThat(postfix.tlsConnectionsSince(mark)).isEmpty();
 		assertThat(postfix.deliveredMessages()).noneMatch((message) -> message.contains(subject));
 		return mark;

@@ -65,7 +65,8 @@ class ConnectionReuseTests {
 			opened = proxy.connectionCount();
 		}
 		assertThat(opened).as("connections the sender opened").isEqualTo(expectedConnections);
-		// The context is closed, so every connection has ended and Postfix logs it promptly.
+		// The context is closed, so every connection has ended and Postfix logs it
+		// promptly.
 		List<SmtpSession> sessions = postfix.awaitSessions(mark, STARTTLS_PORT, opened);
 		assertThat(sessions).hasSize(opened);
 		List<TlsConnection> tlsConnections = postfix.tlsConnectionsSince(mark);

@@ -72,8 +72,9 @@ class ImplicitTlsPortTests {
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
 						Duration.ofSeconds(5));
 				assertThat(MailTlsPolicyException.findIn(ex)).isNull();
-				assertThat(ex).hasMessageContaining(
-						postfix.getHost() + ":" + postfix.mappedPort(IMPLICIT_TLS_PORT) + " sent no SMTP greeting")
+				assertThat(ex)
+					.hasMessageContaining(
+							postfix.getHost() + ":" + postfix.mappedPort(IMPLICIT_TLS_PORT) + " sent no SMTP greeting")
 					.hasMessageContaining("mail.tls.mode=implicit");
 			});
 		assertThat(this.listener.single().outcome()).isEqualTo(SendOutcome.FAILURE);

@@ -6,8 +6,8 @@ import java.util.Map;
  * Translates the cipher suite names that OpenSSL (and so Postfix) prints into the IANA
  * names that JSSE uses ({@code SSLSession.getCipherSuite()}).
  * <p>
- * TLS 1.3 suites have the same name in both worlds ({@code TLS_AES_256_GCM_SHA384}).
- * TLS 1.2 suites differ: OpenSSL says {@code ECDHE-RSA-AES256-GCM-SHA384} where Java says
+ * TLS 1.3 suites have the same name in both worlds ({@code TLS_AES_256_GCM_SHA384}). TLS
+ * 1.2 suites differ: OpenSSL says {@code ECDHE-RSA-AES256-GCM-SHA384} where Java says
  * {@code TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384}. The table holds the TLS 1.2 suites that
  * OpenSSL 3 and the JDK have in common (from {@code openssl ciphers -stdname}).
  *

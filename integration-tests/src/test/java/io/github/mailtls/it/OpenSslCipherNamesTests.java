@@ -19,8 +19,7 @@ class OpenSslCipherNamesTests {
 	@Test
 	void tls13NamesAreTheSame() {
 		assertThat(OpenSslCipherNames.toJava("TLS_AES_256_GCM_SHA384")).isEqualTo("TLS_AES_256_GCM_SHA384");
-		assertThat(OpenSslCipherNames.toJava("TLS_CHACHA20_POLY1305_SHA256"))
-			.isEqualTo("TLS_CHACHA20_POLY1305_SHA256");
+		assertThat(OpenSslCipherNames.toJava("TLS_CHACHA20_POLY1305_SHA256")).isEqualTo("TLS_CHACHA20_POLY1305_SHA256");
 	}
 
 	@Test

@@ -35,18 +35,34 @@ import org.testcontainers.utility.MountableFile;
  * starter must handle, each on its own port:
  * <table>
  * <caption>Listeners</caption>
- * <tr><th>container port</th><th>behaviour</th></tr>
- * <tr><td>{@value #STARTTLS_PORT}</td><td>STARTTLS offered (not required), AUTH only after
- * TLS, good certificate</td></tr>
- * <tr><td>{@value #IMPLICIT_TLS_PORT}</td><td>implicit TLS, AUTH, good certificate</td></tr>
- * <tr><td>{@value #PLAINTEXT_PORT}</td><td>plaintext only, no STARTTLS, AUTH offered in
- * clear</td></tr>
- * <tr><td>{@value #TLS12_ONLY_PORT}</td><td>implicit TLS, TLSv1.2 only, good
- * certificate</td></tr>
- * <tr><td>{@value #WRONG_HOST_PORT}</td><td>implicit TLS, certificate for another host
- * name</td></tr>
- * <tr><td>{@value #EXPIRED_CERTIFICATE_PORT}</td><td>implicit TLS, expired
- * certificate</td></tr>
+ * <tr>
+ * <th>container port</th>
+ * <th>behaviour</th>
+ * </tr>
+ * <tr>
+ * <td>{@value #STARTTLS_PORT}</td>
+ * <td>STARTTLS offered (not required), AUTH only after TLS, good certificate</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #IMPLICIT_TLS_PORT}</td>
+ * <td>implicit TLS, AUTH, good certificate</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #PLAINTEXT_PORT}</td>
+ * <td>plaintext only, no STARTTLS, AUTH offered in clear</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #TLS12_ONLY_PORT}</td>
+ * <td>implicit TLS, TLSv1.2 only, good certificate</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #WRONG_HOST_PORT}</td>
+ * <td>implicit TLS, certificate for another host name</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #EXPIRED_CERTIFICATE_PORT}</td>
+ * <td>implicit TLS, expired certificate</td>
+ * </tr>
  * </table>
  * Certificates are supplied by the test (nothing is baked into the image) and copied into
  * {@value #TLS_DIRECTORY} before the container starts. A certificate that is not supplied
@@ -82,7 +98,10 @@ public class PostfixContainer extends GenericContainer<PostfixContainer> {
 	/** Implicit TLS with the {@link ServerCertificate#EXPIRED} certificate. */
 	public static final int EXPIRED_CERTIFICATE_PORT = 4652;
 
-	/** Host name that {@link #PostfixContainer(TestCertificateAuthority)} puts in the wrong-host certificate. */
+	/**
+	 * Host name that {@link #PostfixContainer(TestCertificateAuthority)} puts in the
+	 * wrong-host certificate.
+	 */
 	public static final String WRONG_HOST_NAME = "wrong.example.org";
 
 	/** Domain delivered locally (as is {@code localhost}). */
@@ -229,7 +248,8 @@ public class PostfixContainer extends GenericContainer<PostfixContainer> {
 
 	/**
 	 * Return the identity given for a certificate, if it was given as a
-	 * {@link ServerIdentity} (always so for {@link #PostfixContainer(TestCertificateAuthority)}).
+	 * {@link ServerIdentity} (always so for
+	 * {@link #PostfixContainer(TestCertificateAuthority)}).
 	 * @param certificate which certificate
 	 * @return the identity
 	 */
@@ -354,9 +374,9 @@ public class PostfixContainer extends GenericContainer<PostfixContainer> {
 	 * @return the session summary
 	 */
 	public SmtpSession awaitSession(LogMark mark, int containerPort) {
-		return await(() -> sessionsSince(mark).stream()
-			.filter((session) -> session.port() == containerPort)
-			.findFirst(), "the end of an SMTP session on port " + containerPort);
+		return await(
+				() -> sessionsSince(mark).stream().filter((session) -> session.port() == containerPort).findFirst(),
+				"the end of an SMTP session on port " + containerPort);
 	}
 
 	/**
@@ -383,7 +403,8 @@ public class PostfixContainer extends GenericContainer<PostfixContainer> {
 	 * @return the messages
 	 */
 	public List<String> deliveredMessages() {
-		// NUL cannot occur in a message Postfix delivered from SMTP text, so it separates them.
+		// NUL cannot occur in a message Postfix delivered from SMTP text, so it separates
+		// them.
 		String script = "cd " + MAILDIR_NEW + " 2>/dev/null || exit 0; "
 				+ "for f in $(ls -1tr); do cat \"$f\"; printf '\\000'; done";
 		String output = exec("sh", "-c", script);

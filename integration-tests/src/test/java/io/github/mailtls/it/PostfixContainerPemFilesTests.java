@@ -36,9 +36,11 @@ class PostfixContainerPemFilesTests {
 					postfix.mappedPort(PostfixContainer.IMPLICIT_TLS_PORT))) {
 				assertThat(client.ehlo().advertises("AUTH")).isTrue();
 			}
-			assertThatExceptionOfType(SSLHandshakeException.class).isThrownBy(() -> RawSmtpClient
-				.connectImplicitTls(sslContext, postfix.getHost(), postfix.mappedPort(PostfixContainer.EXPIRED_CERTIFICATE_PORT))
-				.close());
+			assertThatExceptionOfType(SSLHandshakeException.class).isThrownBy(
+					() -> RawSmtpClient
+						.connectImplicitTls(sslContext, postfix.getHost(),
+								postfix.mappedPort(PostfixContainer.EXPIRED_CERTIFICATE_PORT))
+						.close());
 			assertThat(postfix.logLines()).anyMatch((line) -> line.contains("expired.pem/.key missing"));
 		}
 	}

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Checks the Postfix test server itself with a plain JSSE client, so that failures of
- * the starter's interoperability tests can be trusted to be the starter's.
+ * Checks the Postfix test server itself with a plain JSSE client, so that failures of the
+ * starter's interoperability tests can be trusted to be the starter's.
  *
  * @author mail-tls
  */
@@ -65,7 +65,9 @@ class PostfixContainerSmokeTests {
 		assertThat(logged.protocol()).isEqualTo("TLSv1.3").isEqualTo(session.getProtocol());
 		assertThat(logged.javaCipherSuite()).isEqualTo(session.getCipherSuite());
 		SmtpSession smtp = postfix.awaitSession(mark, PostfixContainer.STARTTLS_PORT);
-		assertThat(smtp.commands()).containsEntry("starttls", "1").containsEntry("auth", "1").containsEntry("data", "1");
+		assertThat(smtp.commands()).containsEntry("starttls", "1")
+			.containsEntry("auth", "1")
+			.containsEntry("data", "1");
 	}
 
 	@Test
@@ -139,19 +141,22 @@ class PostfixContainerSmokeTests {
 
 	@Test
 	void tls12OnlyPortRefusesTls13() {
-		assertThatExceptionOfType(SSLException.class).isThrownBy(() -> RawSmtpClient
-			.connectImplicitTls(this.sslContext, postfix.getHost(), postfix.mappedPort(PostfixContainer.TLS12_ONLY_PORT),
-					"TLSv1.3")
-			.close());
+		assertThatExceptionOfType(SSLException.class).isThrownBy(
+				() -> RawSmtpClient
+					.connectImplicitTls(this.sslContext, postfix.getHost(),
+							postfix.mappedPort(PostfixContainer.TLS12_ONLY_PORT), "TLSv1.3")
+					.close());
 	}
 
 	@Test
 	void wrongHostCertificateFailsHostnameVerification() {
 		LogMark mark = postfix.logMark();
 		assertThatExceptionOfType(SSLHandshakeException.class)
-			.isThrownBy(() -> RawSmtpClient
-				.connectImplicitTls(this.sslContext, postfix.getHost(), postfix.mappedPort(PostfixContainer.WRONG_HOST_PORT))
-				.close())
+			.isThrownBy(
+					() -> RawSmtpClient
+						.connectImplicitTls(this.sslContext, postfix.getHost(),
+								postfix.mappedPort(PostfixContainer.WRONG_HOST_PORT))
+						.close())
 			.withMessageContaining("localhost");
 		assertThat(postfix.awaitSession(mark, PostfixContainer.WRONG_HOST_PORT).commands())
 			.containsOnlyKeys("commands");
@@ -160,10 +165,11 @@ class PostfixContainerSmokeTests {
 	@Test
 	void expiredCertificateFailsValidation() {
 		assertThatExceptionOfType(SSLHandshakeException.class)
-			.isThrownBy(() -> RawSmtpClient
-				.connectImplicitTls(this.sslContext, postfix.getHost(),
-						postfix.mappedPort(PostfixContainer.EXPIRED_CERTIFICATE_PORT))
-				.close())
+			.isThrownBy(
+					() -> RawSmtpClient
+						.connectImplicitTls(this.sslContext, postfix.getHost(),
+								postfix.mappedPort(PostfixContainer.EXPIRED_CERTIFICATE_PORT))
+						.close())
 			.withRootCauseInstanceOf(CertificateExpiredException.class);
 	}
 

@@ -22,7 +22,9 @@ import org.springframework.mail.SimpleMailMessage;
  */
 final class PostfixSenderContexts {
 
-	/** Recipient in a domain Postfix delivers locally, so every accepted message arrives. */
+	/**
+	 * Recipient in a domain Postfix delivers locally, so every accepted message arrives.
+	 */
 	static final String RECIPIENT = "rcpt@" + PostfixContainer.LOCAL_DOMAIN;
 
 	private static final String BUNDLE = "postfix";

@@ -66,7 +66,8 @@ class PublicKeyPinningTests {
 			});
 		assertThat(this.listener.single().reason()).isEqualTo(RefusalReason.PIN_MISMATCH);
 		SmtpSession session = postfix.awaitSession(mark, STARTTLS_PORT);
-		// Pins are checked during the handshake, which the client aborts: Postfix counts STARTTLS as failed.
+		// Pins are checked during the handshake, which the client aborts: Postfix counts
+		// STARTTLS as failed.
 		assertThat(session.commands()).as(session.line()).containsEntry("starttls", "0/1");
 		PostfixAssertions.assertNothingSubmitted(session);
 		assertThat(postfix.deliveredMessages()).noneMatch((message) -> message.contains(subject));

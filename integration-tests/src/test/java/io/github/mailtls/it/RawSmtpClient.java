@@ -18,9 +18,9 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A deliberately small SMTP client on plain JSSE sockets, independent of Jakarta Mail
- * and of the starter, for checking what the Postfix container itself does. Host names
- * are verified the way HTTPS does (RFC 2818/6125).
+ * A deliberately small SMTP client on plain JSSE sockets, independent of Jakarta Mail and
+ * of the starter, for checking what the Postfix container itself does. Host names are
+ * verified the way HTTPS does (RFC 2818/6125).
  *
  * @author mail-tls
  */
@@ -202,8 +202,8 @@ final class RawSmtpClient implements Closeable {
 		}
 	}
 
-	private static SSLSocket handshake(SSLContext sslContext, Socket plain, String host, int port,
-			String... protocols) throws IOException {
+	private static SSLSocket handshake(SSLContext sslContext, Socket plain, String host, int port, String... protocols)
+			throws IOException {
 		SSLSocket sslSocket = (SSLSocket) sslContext.getSocketFactory().createSocket(plain, host, port, true);
 		SSLParameters parameters = sslSocket.getSSLParameters();
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");

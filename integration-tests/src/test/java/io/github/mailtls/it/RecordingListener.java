@@ -9,7 +9,8 @@ import io.github.mailtls.record.TlsSendRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps every TLS record the sender reports, so tests can compare them with Postfix's log.
+ * Keeps every TLS record the sender reports, so tests can compare them with Postfix's
+ * log.
  *
  * @author mail-tls
  */

@@ -76,15 +76,15 @@ class StripTlsAttackTests {
 			new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
 				.withPropertyValues("spring.mail.host=localhost", "spring.mail.port=" + proxy.port(),
 						"spring.mail.username=" + postfix.getUsername(),
-						"spring.mail.password=" + postfix.getPassword(),
-						"spring.mail.properties.mail.smtp.auth=true",
+						"spring.mail.password=" + postfix.getPassword(), "spring.mail.properties.mail.smtp.auth=true",
 						"spring.mail.properties.mail.smtp.starttls.enable=true")
 				.run((context) -> {
 					JavaMailSender sender = context.getBean(JavaMailSender.class);
 					assertThat(sender).isNotInstanceOf(TlsEnforcingMailSender.class);
 					sender.send(PostfixSenderContexts.message(subject));
 				});
-			// Postfix offers AUTH only after TLS, so the stripped reply offers none and the
+			// Postfix offers AUTH only after TLS, so the stripped reply offers none and
+			// the
 			// sender goes on without it: the local domain accepts unauthenticated mail.
 			assertThat(proxy.clientText()).doesNotContain("STARTTLS")
 				.doesNotContain("AUTH")

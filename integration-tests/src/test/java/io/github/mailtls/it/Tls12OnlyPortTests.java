@@ -42,7 +42,8 @@ class Tls12OnlyPortTests {
 		assertThat(record.outcome()).isEqualTo(SendOutcome.SUCCESS);
 		assertThat(record.protocol()).isEqualTo("TLSv1.2");
 		TlsConnection logged = postfix.awaitTlsConnection(mark, TLS12_ONLY_PORT);
-		// A TLS 1.2 suite has different names in OpenSSL and JSSE: the comparison maps them.
+		// A TLS 1.2 suite has different names in OpenSSL and JSSE: the comparison maps
+		// them.
 		assertThat(logged.tls().cipher()).doesNotStartWith("TLS_");
 		assertThat(record.cipherSuite()).startsWith("TLS_");
 		PostfixAssertions.assertSameTls(record, logged);

@@ -54,12 +54,10 @@ class RefusedSendTests {
 
 	@Test
 	void healthShowsMailComponentDownWithTheReason() {
-		assertThat(get("/actuator/health")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
-			.bodyJson()
-			.isLenientlyEqualTo("""
-					{"status": "DOWN", "components": {"mail": {"status": "DOWN",
-						"details": {"mode": "starttls", "reason": "starttls_not_offered"}}}}
-					""");
+		assertThat(get("/actuator/health")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).bodyJson().isLenientlyEqualTo("""
+				{"status": "DOWN", "components": {"mail": {"status": "DOWN",
+					"details": {"mode": "starttls", "reason": "starttls_not_offered"}}}}
+				""");
 	}
 
 	private RestTestClientResponse get(String path) {

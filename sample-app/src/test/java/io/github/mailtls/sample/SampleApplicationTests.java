@@ -33,15 +33,10 @@ class SampleApplicationTests {
 
 	@Test
 	void postMessageSendsOverStartTlsAndReportsTheNegotiatedTls() {
-		assertThat(send(uniqueSubject())).hasStatusOk()
-			.bodyJson()
-			.isLenientlyEqualTo("""
-					{"status": "sent",
-						"tls": {"mode": "starttls", "protocol": "TLSv1.3", "peerCertificateVerified": true}}
-					""")
-			.extractingPath("$.tls.cipherSuite")
-			.asString()
-			.startsWith("TLS_");
+		assertThat(send(uniqueSubject())).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+				{"status": "sent",
+					"tls": {"mode": "starttls", "protocol": "TLSv1.3", "peerCertificateVerified": true}}
+				""").extractingPath("$.tls.cipherSuite").asString().startsWith("TLS_");
 	}
 
 	@Test

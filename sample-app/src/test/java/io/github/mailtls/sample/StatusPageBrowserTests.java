@@ -83,7 +83,8 @@ class StatusPageBrowserTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1280,1600", "--user-data-dir=" + profile);
-		// An explicit driver executable keeps Selenium Manager from trying to download one.
+		// An explicit driver executable keeps Selenium Manager from trying to download
+		// one.
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -107,8 +108,8 @@ class StatusPageBrowserTests {
 			.body(Map.of("to", "someone@example.com", "subject", subject, "text", "Hello"))
 			.exchange())).hasStatusOk();
 		this.driver.get("http://localhost:" + this.port + "/");
-		WebElement received = this.wait.until(ExpectedConditions.visibilityOfElementLocated(
-				By.xpath("//ul[@id='inbox-messages']/li[strong[text()='" + subject + "']]")));
+		WebElement received = this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.xpath("//ul[@id='inbox-messages']/li[strong[text()='" + subject + "']]")));
 		assertThat(received.getText()).endsWith("received over TLSv1.3");
 		this.wait.until(ExpectedConditions.textToBe(LATEST_SEND_PROTOCOL, "TLSv1.3"));
 		this.wait.until(ExpectedConditions.textToBe(By.id("health-status"), "UP"));
@@ -139,8 +140,8 @@ class StatusPageBrowserTests {
 		this.driver.findElement(By.cssSelector("#send-form button[type=submit]")).click();
 		this.wait.until(ExpectedConditions.textMatches(By.id("send-result"),
 				Pattern.compile("Sent over starttls TLSv1\\.3 \\(TLS_.+\\)")));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(
-				By.xpath("//ul[@id='inbox-messages']/li[strong[text()='" + subject + "']]")));
+		this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.xpath("//ul[@id='inbox-messages']/li[strong[text()='" + subject + "']]")));
 	}
 
 	@Test

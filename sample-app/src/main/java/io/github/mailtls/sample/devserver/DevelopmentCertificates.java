@@ -142,7 +142,8 @@ final class DevelopmentCertificates {
 		server.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 		server.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
 		server.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-		// Both names, so that hostname verification passes for either spelling of the host.
+		// Both names, so that hostname verification passes for either spelling of the
+		// host.
 		server.addExtension(Extension.subjectAlternativeName, false,
 				new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
 						new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));

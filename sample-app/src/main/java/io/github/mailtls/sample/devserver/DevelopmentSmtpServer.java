@@ -43,7 +43,8 @@ final class DevelopmentSmtpServer implements AutoCloseable {
 			.messageHandlerFactory(new InboxMessageHandlerFactory(inbox));
 		if (startTls) {
 			builder.enableTLS().requireTLS().startTlsSocketFactory((socket) -> {
-				// The address literal avoids the reverse lookup that getHostName() would do.
+				// The address literal avoids the reverse lookup that getHostName() would
+				// do.
 				SSLSocket tlsSocket = (SSLSocket) sslContext.getSocketFactory()
 					.createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
 				tlsSocket.setUseClientMode(false);

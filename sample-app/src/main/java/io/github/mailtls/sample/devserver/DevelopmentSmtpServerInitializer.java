@@ -43,20 +43,20 @@ class DevelopmentSmtpServerInitializer implements ApplicationContextInitializer<
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("developmentSmtpServer", mailProperties(server, certificates)));
-		logger.info("Development SMTP server listening on localhost:%d %s; its certificate expires %s"
-			.formatted(server.port(), settings.startTls() ? "with required STARTTLS" : "WITHOUT TLS",
-					certificates.serverCertificate().getNotAfter().toInstant()));
+		logger.info("Development SMTP server listening on localhost:%d %s; its certificate expires %s".formatted(
+				server.port(), settings.startTls() ? "with required STARTTLS" : "WITHOUT TLS",
+				certificates.serverCertificate().getNotAfter().toInstant()));
 	}
 
 	private static Map<String, Object> mailProperties(DevelopmentSmtpServer server,
 			DevelopmentCertificates certificates) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		// The host name, not the address, so that hostname verification has a name to check.
+		// The host name, not the address, so that hostname verification has a name to
+		// check.
 		properties.put("spring.mail.host", "localhost");
 		properties.put("spring.mail.port", server.port());
 		properties.put("mail.tls.ssl-bundle", SSL_BUNDLE);
-		properties.put("spring.ssl.bundle.pem." + SSL_BUNDLE + ".truststore.certificate",
-				certificates.authorityPem());
+		properties.put("spring.ssl.bundle.pem." + SSL_BUNDLE + ".truststore.certificate", certificates.authorityPem());
 		return properties;
 	}
 

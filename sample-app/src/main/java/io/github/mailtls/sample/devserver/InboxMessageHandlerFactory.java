@@ -77,8 +77,8 @@ final class InboxMessageHandlerFactory implements MessageHandlerFactory {
 			try {
 				MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(data.readAllBytes()));
 				Object content = message.getContent();
-				InboxMessageHandlerFactory.this.inbox.add(new ReceivedMessage(Instant.now(), this.from,
-						this.recipients, message.getSubject(), (content instanceof String text) ? text : null,
+				InboxMessageHandlerFactory.this.inbox.add(new ReceivedMessage(Instant.now(), this.from, this.recipients,
+						message.getSubject(), (content instanceof String text) ? text : null,
 						(tls != null) ? tls.getProtocol() : null, (tls != null) ? tls.getCipherSuite() : null));
 			}
 			catch (MessagingException ex) {

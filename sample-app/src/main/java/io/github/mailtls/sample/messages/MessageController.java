@@ -70,8 +70,7 @@ class MessageController {
 	 * @param cipherSuite the cipher suite, {@code null} without TLS
 	 * @param peerCertificateVerified whether the server certificate was verified
 	 */
-	record Tls(String mode, @Nullable String protocol, @Nullable String cipherSuite,
-			boolean peerCertificateVerified) {
+	record Tls(String mode, @Nullable String protocol, @Nullable String cipherSuite, boolean peerCertificateVerified) {
 
 		static @Nullable Tls of(@Nullable TlsSendRecord record) {
 			return (record != null) ? new Tls(record.security().value(), record.protocol(), record.cipherSuite(),

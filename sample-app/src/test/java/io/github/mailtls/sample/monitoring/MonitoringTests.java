@@ -75,8 +75,9 @@ class MonitoringTests {
 
 	@Test
 	void alertingRulesCoverPlaintextRefusalsCertificateExpiryAndHealth() throws IOException {
-		assertThat(alertExpressions()).hasEntrySatisfying("MailSentWithoutTls",
-				(expr) -> assertThat(expr).contains("mail_send_seconds_count{tls_mode=\"none\"}"))
+		assertThat(alertExpressions())
+			.hasEntrySatisfying("MailSentWithoutTls",
+					(expr) -> assertThat(expr).contains("mail_send_seconds_count{tls_mode=\"none\"}"))
 			.hasEntrySatisfying("MailSendRefusedByTlsPolicy",
 					(expr) -> assertThat(expr).contains("mail_tls_policy_violations_total"))
 			.hasEntrySatisfying("MailTlsCertificateExpiringSoon",
