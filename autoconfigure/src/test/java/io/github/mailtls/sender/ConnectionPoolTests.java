@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mail.MailSendException;
@@ -103,25 +106,33 @@ class ConnectionPoolTests {
 		int threads = 4;
 		int perThread = 500;
 		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
-			SenderContexts.forPort(server.port(), "mail.tls.pool.max-messages-per-connection=1000").run((context) -> {
-				JavaMailSender sender = context.getBean(JavaMailSender.class);
-				ExecutorService executor = Executors.newFixedThreadPool(threads);
-				try {
-					List<Future<?>> futures = new ArrayList<>();
-					for (int thread = 0; thread < threads; thread++) {
-						int first = thread * perThread;
-						futures.add(executor.submit(() -> sendNumbered(sender, first, first + perThread)));
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			ObservationRegistry observations = ObservationRegistry.create();
+			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+			SenderContexts.forPort(server.port(), "mail.tls.pool.max-messages-per-connection=1000")
+				.withBean(ObservationRegistry.class, () -> observations)
+				.run((context) -> {
+					JavaMailSender sender = context.getBean(JavaMailSender.class);
+					ExecutorService executor = Executors.newFixedThreadPool(threads);
+					try {
+						List<Future<?>> futures = new ArrayList<>();
+						for (int thread = 0; thread < threads; thread++) {
+							int first = thread * perThread;
+							futures.add(executor.submit(() -> sendNumbered(sender, first, first + perThread)));
+						}
+						for (Future<?> future : futures) {
+							future.get(2, TimeUnit.MINUTES);
+						}
 					}
-					for (Future<?> future : futures) {
-						future.get(2, TimeUnit.MINUTES);
+					finally {
+						executor.shutdownNow();
 					}
-				}
-				finally {
-					executor.shutdownNow();
-				}
-				assertThat(context.getBean(RecordingListener.class).records()).hasSize(threads * perThread)
-					.allSatisfy((record) -> assertThat(record.outcome()).isEqualTo(SendOutcome.SUCCESS));
-			});
+					assertThat(context.getBean(RecordingListener.class).records()).hasSize(threads * perThread)
+						.allSatisfy((record) -> assertThat(record.outcome()).isEqualTo(SendOutcome.SUCCESS));
+				});
+			assertThat(meters.get("mail.send").tag("outcome", "success").timer().count())
+				.isEqualTo(threads * perThread);
+			assertThat(meters.get("mail.send").timers()).hasSize(1);
 			List<String> bodies = server.messages()
 				.stream()
 				.map(ReceivedMessage::dataAsString)
