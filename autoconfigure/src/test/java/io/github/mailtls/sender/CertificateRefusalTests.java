@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.SendOutcome;
@@ -30,9 +31,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class CertificateRefusalTests {
 
 	static Stream<Arguments> badCertificates() {
-		return Stream.of(Arguments.of(TestPki.WRONG_HOST, RefusalReason.HOSTNAME_MISMATCH, "wrong.example.org"),
-				Arguments.of(TestPki.UNTRUSTED, RefusalReason.CERTIFICATE_UNTRUSTED, "does not chain"),
-				Arguments.of(TestPki.EXPIRED, RefusalReason.CERTIFICATE_EXPIRED, "Renew the certificate"));
+		return Stream.of(Arguments.of(MailTlsFixtures.WRONG_HOST, RefusalReason.HOSTNAME_MISMATCH, "wrong.example.org"),
+				Arguments.of(MailTlsFixtures.UNTRUSTED, RefusalReason.CERTIFICATE_UNTRUSTED, "does not chain"),
+				Arguments.of(MailTlsFixtures.EXPIRED, RefusalReason.CERTIFICATE_EXPIRED, "Renew the certificate"));
 	}
 
 	@ParameterizedTest

@@ -19,6 +19,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.record.SendOutcome;
 import io.github.mailtls.record.TlsSendRecord;
 import io.github.mailtls.testsupport.ReceivedMessage;
@@ -38,7 +39,9 @@ class ConnectionPoolTests {
 
 	@Test
 	void sequentialSendsShouldReuseOneVerifiedConnection() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port()).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
 				for (int i = 0; i < 20; i++) {
@@ -61,7 +64,9 @@ class ConnectionPoolTests {
 
 	@Test
 	void sendsWithPoolingDisabledShouldOpenAConnectionEachAndResumeTheTlsSession() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.pool.enabled=false").run((context) -> {
 				for (int i = 0; i < 3; i++) {
 					context.getBean(JavaMailSender.class).send(SenderContexts.message());
@@ -77,8 +82,9 @@ class ConnectionPoolTests {
 
 	@Test
 	void serverRestartShouldReportEveryFailedSendAndReconnectAfterwards() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start();
-				StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start(); StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
 			SenderContexts.forPort(proxy.port()).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
 				sendNumbered(sender, 0, 5);
@@ -105,7 +111,9 @@ class ConnectionPoolTests {
 	void concurrentSendsShouldDeliverEveryMessageExactlyOnceAndCloseEveryConnection() throws Exception {
 		int threads = 4;
 		int perThread = 500;
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			ObservationRegistry observations = ObservationRegistry.create();
 			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
@@ -150,7 +158,9 @@ class ConnectionPoolTests {
 
 	@Test
 	void idleConnectionShouldBeClosedAfterTheIdleTimeout() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.pool.idle-timeout=1s").run((context) -> {
 				context.getBean(JavaMailSender.class).send(SenderContexts.message());
 				await().atMost(Duration.ofSeconds(5))
@@ -161,7 +171,9 @@ class ConnectionPoolTests {
 
 	@Test
 	void connectionShouldBeReplacedAfterMaxMessages() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.pool.max-messages-per-connection=2")
 				.run((context) -> sendNumbered(context.getBean(JavaMailSender.class), 0, 5));
 			assertThat(server.connectionCount()).isEqualTo(3);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.TlsSendRecord;
@@ -28,8 +29,9 @@ class DowngradeDetectionTests {
 
 	@Test
 	void opportunisticSendAfterStartTlsWasStrippedShouldBeRefusedAsDowngrade() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start();
-				StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start(); StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
 			SenderContexts.forPort(proxy.port(), "mail.tls.mode=opportunistic", NO_POOL).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
 				sender.send(SenderContexts.message());
@@ -51,8 +53,9 @@ class DowngradeDetectionTests {
 
 	@Test
 	void requiredStartTlsShouldReportAStrippedKnownServerAsDowngrade() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start();
-				StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start(); StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
 			SenderContexts.forPort(proxy.port(), "mail.tls.mode=starttls", NO_POOL).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
 				sender.send(SenderContexts.message());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.record.SendOutcome;
 import io.github.mailtls.record.TlsSendRecord;
 import io.github.mailtls.record.TransportSecurity;
@@ -42,7 +43,7 @@ class ImplicitTlsSendTests {
 		Path keyStore = Files.createTempFile("greenmail", ".p12");
 		keyStore.toFile().deleteOnExit();
 		try (OutputStream out = Files.newOutputStream(keyStore)) {
-			TestPki.LOCALHOST.keyStore(PASSWORD).store(out, PASSWORD);
+			MailTlsFixtures.LOCALHOST.keyStore(PASSWORD).store(out, PASSWORD);
 		}
 		System.setProperty(DummySSLServerSocketFactory.GREENMAIL_KEYSTORE_FILE_PROPERTY, keyStore.toString());
 		System.setProperty(DummySSLServerSocketFactory.GREENMAIL_KEYSTORE_PASSWORD_PROPERTY, new String(PASSWORD));
@@ -66,7 +67,7 @@ class ImplicitTlsSendTests {
 			assertThat(record.security()).isEqualTo(TransportSecurity.IMPLICIT);
 			assertThat(record.protocol()).isIn("TLSv1.3", "TLSv1.2");
 			assertThat(record.startTlsAdvertised()).isFalse();
-			assertThat(record.certificate().spkiSha256()).isEqualTo(TestPki.LOCALHOST.spkiSha256Pin());
+			assertThat(record.certificate().spkiSha256()).isEqualTo(MailTlsFixtures.LOCALHOST.spkiSha256Pin());
 		});
 		MimeMessage[] received = greenMail.getReceivedMessages();
 		assertThat(received).hasSize(1);
@@ -76,7 +77,7 @@ class ImplicitTlsSendTests {
 	@Test
 	void sendToPort465WithDefaultModeShouldUseImplicitTls() {
 		try (SmtpTestServer server = SmtpTestServer.builder()
-			.implicitTls(TestPki.LOCALHOST.serverSslContext())
+			.implicitTls(MailTlsFixtures.LOCALHOST.serverSslContext())
 			.start()) {
 			// The default mode resolves by port; the server port is random, so pin the
 			// mode the

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.TlsSendRecord;
@@ -25,7 +26,9 @@ class PlaintextModesTests {
 
 	@Test
 	void opportunisticWhenStartTlsIsOfferedShouldUpgrade() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.mode=opportunistic").run((context) -> {
 				context.getBean(JavaMailSender.class).send(SenderContexts.message());
 				TlsSendRecord record = context.getBean(RecordingListener.class).single();
@@ -83,7 +86,9 @@ class PlaintextModesTests {
 
 	@Test
 	void noneShouldSendInPlaintextEvenWhenStartTlsIsOffered() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.mode=none").run((context) -> {
 				context.getBean(JavaMailSender.class).send(SenderContexts.message());
 				TlsSendRecord record = context.getBean(RecordingListener.class).single();

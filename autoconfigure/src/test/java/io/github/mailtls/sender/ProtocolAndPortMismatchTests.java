@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.SendOutcome;
@@ -26,7 +27,7 @@ class ProtocolAndPortMismatchTests {
 	@Test
 	void sendToTls12OnlyServerWhenOnlyTls13IsAllowedShouldRefuse() {
 		try (SmtpTestServer server = SmtpTestServer.builder()
-			.implicitTls(TestPki.LOCALHOST.serverSslContext())
+			.implicitTls(MailTlsFixtures.LOCALHOST.serverSslContext())
 			.tlsProtocols("TLSv1.2")
 			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.mode=implicit", "mail.tls.protocols=TLSv1.3")
@@ -44,7 +45,7 @@ class ProtocolAndPortMismatchTests {
 	@Test
 	void sendToTls12OnlyServerWithDefaultProtocolsShouldUseTls12() {
 		try (SmtpTestServer server = SmtpTestServer.builder()
-			.startTls(TestPki.LOCALHOST.serverSslContext())
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
 			.tlsProtocols("TLSv1.2")
 			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.mode=starttls").run((context) -> {
@@ -57,7 +58,9 @@ class ProtocolAndPortMismatchTests {
 
 	@Test
 	void sendImplicitTlsToStartTlsPortShouldExplainTheMismatch() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.mode=implicit").run((context) -> {
 				long start = System.nanoTime();
 				MailSendException ex = catchThrowableOfType(MailSendException.class,
@@ -74,7 +77,7 @@ class ProtocolAndPortMismatchTests {
 	@Test
 	void sendStartTlsToImplicitTlsPortShouldExplainTheMismatchWithinTheReadTimeout() {
 		try (SmtpTestServer server = SmtpTestServer.builder()
-			.implicitTls(TestPki.LOCALHOST.serverSslContext())
+			.implicitTls(MailTlsFixtures.LOCALHOST.serverSslContext())
 			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.mode=starttls", "mail.tls.timeouts.read=1s")
 				.run((context) -> {

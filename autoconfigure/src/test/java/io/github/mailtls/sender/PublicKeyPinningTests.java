@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.CertificateSummary;
@@ -21,28 +22,30 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class PublicKeyPinningTests {
 
-	private static final ServerIdentity OTHER_KEY = TestPki.CA.issueLocalhost();
+	private static final ServerIdentity OTHER_KEY = MailTlsFixtures.CA.issueLocalhost();
 
 	@Test
 	void sendWhenLeafKeyMatchesAPinShouldSend() {
-		assertSent(
-				"mail.tls.pinned-public-keys=" + OTHER_KEY.spkiSha256Pin() + "," + TestPki.LOCALHOST.spkiSha256Pin());
+		assertSent("mail.tls.pinned-public-keys=" + OTHER_KEY.spkiSha256Pin() + ","
+				+ MailTlsFixtures.LOCALHOST.spkiSha256Pin());
 	}
 
 	@Test
 	void sendWhenIssuerKeyMatchesAPinShouldSend() {
-		assertSent("mail.tls.pinned-public-keys=" + CertificateSummary.spkiSha256(TestPki.CA.certificate()));
+		assertSent("mail.tls.pinned-public-keys=" + CertificateSummary.spkiSha256(MailTlsFixtures.CA.certificate()));
 	}
 
 	@Test
 	void sendWhenNoKeyMatchesShouldRefuseATrustedServer() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.pinned-public-keys=" + OTHER_KEY.spkiSha256Pin())
 				.run((context) -> {
 					MailSendException ex = catchThrowableOfType(MailSendException.class,
 							() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
 					assertThat(MailTlsPolicyException.findIn(ex).getReason()).isEqualTo(RefusalReason.PIN_MISMATCH);
-					assertThat(ex).hasMessageContaining(TestPki.LOCALHOST.spkiSha256Pin());
+					assertThat(ex).hasMessageContaining(MailTlsFixtures.LOCALHOST.spkiSha256Pin());
 				});
 			assertThat(server.commands()).extracting((command) -> command.split(" ")[0])
 				.containsExactly("EHLO", "STARTTLS");
@@ -50,7 +53,9 @@ class PublicKeyPinningTests {
 	}
 
 	private void assertSent(String pins) {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), pins)
 				.run((context) -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
 			assertThat(server.messages()).hasSize(1);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.TlsSendRecord;
@@ -26,7 +27,7 @@ class RequireTlsExtensionTests {
 	@Test
 	void sendWhenServerAdvertisesRequireTlsShouldAddItToMailFrom() {
 		try (SmtpTestServer server = SmtpTestServer.builder()
-			.startTls(TestPki.LOCALHOST.serverSslContext())
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
 			.advertise("REQUIRETLS")
 			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.require-tls-extension=true").run((context) -> {
@@ -41,7 +42,9 @@ class RequireTlsExtensionTests {
 
 	@Test
 	void sendWhenServerDoesNotAdvertiseRequireTlsShouldRefuseBeforeMailFrom() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.require-tls-extension=true").run((context) -> {
 				MailSendException ex = catchThrowableOfType(MailSendException.class,
 						() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
@@ -59,7 +62,9 @@ class RequireTlsExtensionTests {
 
 	@Test
 	void sendWithTlsRequiredNoHeaderShouldSkipRequireTlsButStillUseTls() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.require-tls-extension=true").run((context) -> {
 				MimeMessage waived = message(context.getBean(JavaMailSender.class), "No");
 				MimeMessage required = message(context.getBean(JavaMailSender.class), null);

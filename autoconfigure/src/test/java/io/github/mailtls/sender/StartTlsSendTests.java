@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.SendOutcome;
@@ -25,7 +26,9 @@ class StartTlsSendTests {
 
 	@Test
 	void sendWhenStartTlsIsOfferedShouldUpgradeAndRecordTheSession() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts.forPort(server.port(), "mail.tls.mode=starttls").run((context) -> {
 				context.getBean(JavaMailSender.class).send(SenderContexts.message());
 				ReceivedMessage received = server.messages().get(0);
@@ -38,9 +41,9 @@ class StartTlsSendTests {
 				assertThat(record.cipherSuite()).isEqualTo(received.tlsCipherSuite());
 				assertThat(record.peerCertificateVerified()).isTrue();
 				assertThat(record.certificate().subject()).contains("CN=localhost");
-				assertThat(record.certificate().spkiSha256()).isEqualTo(TestPki.LOCALHOST.spkiSha256Pin());
+				assertThat(record.certificate().spkiSha256()).isEqualTo(MailTlsFixtures.LOCALHOST.spkiSha256Pin());
 				assertThat(record.certificate().notAfter())
-					.isEqualTo(TestPki.LOCALHOST.certificate().getNotAfter().toInstant());
+					.isEqualTo(MailTlsFixtures.LOCALHOST.certificate().getNotAfter().toInstant());
 				assertThat(record.host()).isEqualTo("localhost");
 				assertThat(record.port()).isEqualTo(server.port());
 				assertThat(record.messageCount()).isOne();
@@ -102,7 +105,9 @@ class StartTlsSendTests {
 
 	@Test
 	void sendWithCipherSuiteAllowListShouldNegotiateOnlyThatSuite() {
-		try (SmtpTestServer server = SmtpTestServer.builder().startTls(TestPki.LOCALHOST.serverSslContext()).start()) {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start()) {
 			SenderContexts
 				.forPort(server.port(), "mail.tls.mode=starttls", "mail.tls.cipher-suites=TLS_AES_128_GCM_SHA256")
 				.run((context) -> {

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
@@ -81,7 +82,7 @@ class StripTlsAttackTests {
 	private static SmtpTestServer vulnerableServer() {
 		// Offers STARTTLS, but also AUTH before it: what many submission servers do.
 		return SmtpTestServer.builder()
-			.startTls(TestPki.LOCALHOST.serverSslContext())
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
 			.auth("user", PASSWORD)
 			.authBeforeStartTls(true)
 			.start();
