@@ -1,5 +1,6 @@
 package io.github.mailtls.autoconfigure;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
 
@@ -66,6 +67,14 @@ final class MailSenderFactory {
 		raw.putAll(this.mail.getProperties());
 		sender.setJavaMailProperties(raw);
 		sender.setPoolSettings(policyFactory.poolSettings());
+		try {
+			sender.setStartTlsMemoryFile(this.tls.getDowngradeMemoryFile());
+		}
+		catch (UncheckedIOException ex) {
+			throw new MailTlsConfigurationException("mail.tls.downgrade-memory-file",
+					"'%s' cannot be read (%s)".formatted(this.tls.getDowngradeMemoryFile(), ex.getCause().getMessage()),
+					"Point mail.tls.downgrade-memory-file at a readable file (it is created when missing), or remove it.");
+		}
 		return sender;
 	}
 

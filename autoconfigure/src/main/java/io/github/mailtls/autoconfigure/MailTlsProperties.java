@@ -1,5 +1,6 @@
 package io.github.mailtls.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,13 @@ public class MailTlsProperties {
 	 * fast when it does not meet the policy.
 	 */
 	private boolean verifyOnStartup;
+
+	/**
+	 * File in which to remember the servers that offered STARTTLS, so that a server that
+	 * stops offering it is still treated as a downgrade after a restart. Without it the
+	 * memory lasts as long as the application.
+	 */
+	private @Nullable Path downgradeMemoryFile;
 
 	private final Timeouts timeouts = new Timeouts();
 
@@ -148,6 +156,14 @@ public class MailTlsProperties {
 
 	public void setVerifyOnStartup(boolean verifyOnStartup) {
 		this.verifyOnStartup = verifyOnStartup;
+	}
+
+	public @Nullable Path getDowngradeMemoryFile() {
+		return this.downgradeMemoryFile;
+	}
+
+	public void setDowngradeMemoryFile(@Nullable Path downgradeMemoryFile) {
+		this.downgradeMemoryFile = downgradeMemoryFile;
 	}
 
 	public Timeouts getTimeouts() {

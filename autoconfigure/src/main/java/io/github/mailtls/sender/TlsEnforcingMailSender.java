@@ -1,5 +1,6 @@
 package io.github.mailtls.sender;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -48,7 +49,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 
 	private final ThreadLocal<ConnectionAttempt> currentAttempt = new ThreadLocal<>();
 
-	private final StartTlsMemory startTlsMemory = new StartTlsMemory();
+	private volatile StartTlsMemory startTlsMemory = new StartTlsMemory(null);
 
 	private final ScheduledThreadPoolExecutor writeTimeoutExecutor = SenderThreads.writeTimeoutExecutor();
 
@@ -119,6 +120,16 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 */
 	public void setObservationConvention(@Nullable MailTlsSendObservationConvention observationConvention) {
 		this.recorder.setObservationConvention(observationConvention);
+	}
+
+	/**
+	 * Keep the memory of which servers offered STARTTLS in the given file as well, so
+	 * that downgrade detection survives restarts.
+	 * @param file the file, created when missing, or {@code null} to keep it in memory
+	 * only
+	 */
+	public void setStartTlsMemoryFile(@Nullable Path file) {
+		this.startTlsMemory = new StartTlsMemory(file);
 	}
 
 	/**

@@ -288,6 +288,12 @@ class MailTlsAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithUnreadableDowngradeMemoryFileShouldFailWithAnalysis() {
+		assertFailure(List.of("mail.tls.downgrade-memory-file=" + this.temp), "cannot be read",
+				"Point mail.tls.downgrade-memory-file at a readable file");
+	}
+
+	@Test
 	void runWithTestConnectionShouldValidateThroughTheEnforcingSender() {
 		this.contextRunner
 			.withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=1", "spring.mail.test-connection=true",

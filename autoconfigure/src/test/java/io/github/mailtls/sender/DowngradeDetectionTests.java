@@ -1,6 +1,10 @@
 package io.github.mailtls.sender;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -64,6 +68,27 @@ class DowngradeDetectionTests {
 						() -> sender.send(SenderContexts.message()));
 				assertThat(MailTlsPolicyException.findIn(ex).getReason()).isEqualTo(RefusalReason.DOWNGRADE_DETECTED);
 			});
+		}
+	}
+
+	@Test
+	void downgradeShouldBeDetectedAfterARestartWhenRememberedInAFile(@TempDir Path directory) throws Exception {
+		Path memory = directory.resolve("starttls-memory");
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start(); StripTlsProxy proxy = StripTlsProxy.passthrough("127.0.0.1", server.port())) {
+			String[] properties = { "mail.tls.mode=opportunistic", NO_POOL,
+					"mail.tls.downgrade-memory-file=" + memory };
+			SenderContexts.forPort(proxy.port(), properties)
+				.run((context) -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
+			assertThat(Files.readAllLines(memory)).containsExactly("localhost:" + proxy.port());
+			proxy.stripStartTls(true);
+			SenderContexts.forPort(proxy.port(), properties).run((context) -> {
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
+				assertThat(MailTlsPolicyException.findIn(ex).getReason()).isEqualTo(RefusalReason.DOWNGRADE_DETECTED);
+			});
+			assertThat(server.messages()).hasSize(1);
 		}
 	}
 
