@@ -91,7 +91,8 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 				.formatted(this.attempt.location()));
 			throw refuse(RefusalReason.DOWNGRADE_DETECTED, ("the server advertised STARTTLS on earlier connections "
 					+ "and does not now: someone on the path may be deleting it (STRIPTLS). Nothing was sent after EHLO. "
-					+ "If the server really stopped offering TLS, fix the server; a restart forgets earlier sessions."));
+					+ "If the server really stopped offering TLS, fix the server; a restart forgets earlier sessions "
+					+ "unless mail.tls.downgrade-memory-file keeps them."));
 		}
 		if (mode == TlsMode.STARTTLS && !startTlsOffered) {
 			throw refuse(RefusalReason.STARTTLS_NOT_OFFERED,
