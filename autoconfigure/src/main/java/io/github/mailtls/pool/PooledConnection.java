@@ -60,15 +60,14 @@ public final class PooledConnection<D> {
 		this.idleSinceNanos = nowNanos;
 	}
 
-	boolean isExpired(PoolSettings settings, long nowNanos) {
-		return nowNanos - this.openedNanos >= settings.maxConnectionAge().toNanos()
-				|| nowNanos - this.idleSinceNanos >= settings.idleTimeout().toNanos()
-				|| this.messageCount >= settings.maxMessagesPerConnection();
-	}
-
+	// Too old or used enough: not to be lent again, whether it is idle or just back.
 	boolean isFull(PoolSettings settings, long nowNanos) {
 		return this.messageCount >= settings.maxMessagesPerConnection()
 				|| nowNanos - this.openedNanos >= settings.maxConnectionAge().toNanos();
+	}
+
+	boolean isExpired(PoolSettings settings, long nowNanos) {
+		return isFull(settings, nowNanos) || nowNanos - this.idleSinceNanos >= settings.idleTimeout().toNanos();
 	}
 
 	void closeQuietly() {

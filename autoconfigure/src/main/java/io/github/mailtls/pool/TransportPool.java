@@ -144,14 +144,6 @@ public final class TransportPool<D> implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many connections are idle.
-	 * @return the count
-	 */
-	public synchronized int idleCount() {
-		return this.idle.size();
-	}
-
-	/**
 	 * Close every idle connection and refuse new borrowers. Connections still lent out
 	 * are closed when given back.
 	 */
