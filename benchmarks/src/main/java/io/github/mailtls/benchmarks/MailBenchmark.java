@@ -16,13 +16,16 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
+import io.github.mailtls.benchmarks.BenchmarkServer.Listener;
 import io.github.mailtls.testsupport.TestCertificateAuthority;
 
 /**
- * Measures, in one run and side by side, Spring Boot's default sender and mail-tls with
- * and without connection pooling: single-send throughput, TLS handshakes, health checks
- * and start-up cost. Run with {@code ./mvnw -pl benchmarks -am spring-boot:run
- * -Dspring-boot.run.arguments="100 5"} (messages per run, rounds).
+ * Measures, in one run and side by side, Spring Boot's default sender (single sends and
+ * one batch call), mail-tls with and without connection pooling, and Simple Java Mail
+ * with its connection pool: throughput, latency, client CPU, server sessions and TLS
+ * handshakes on four workloads, then health checks and start-up cost. Run with
+ * {@code ./mvnw -pl benchmarks -am spring-boot:run -Dspring-boot.run.arguments="200 3"}
+ * (messages per run, rounds).
  *
  * @author mail-tls
  */
@@ -30,47 +33,95 @@ public final class MailBenchmark {
 
 	private static final String BOOT = "Spring Boot default";
 
+	private static final String SIMPLE_JAVA_MAIL = "Simple Java Mail 8.12, pooled";
+
+	/** mail-tls' default {@code mail.tls.pool.max-connections}, given to every pool. */
+	private static final int POOL_SIZE = 4;
+
+	/** mail-tls' default {@code mail.tls.pool.idle-timeout}, given to every pool. */
+	private static final int IDLE_MILLIS = 30_000;
+
+	private static final int ATTACHMENT_BYTES = 200 * 1024;
+
 	private MailBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int messages = (args.length > 0) ? Integer.parseInt(args[0]) : 100;
-		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
+		int messages = (args.length > 0) ? Integer.parseInt(args[0]) : 200;
+		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
 		TestCertificateAuthority ca = TestCertificateAuthority.create("mail-tls benchmark CA");
+		// Before anything creates the JVM's default SSL context.
+		SimpleJavaMailers.installJvmTrustStore(ca);
 		String caPem = ca.certificatePem();
+		List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 		try (BenchmarkServer server = BenchmarkServer.start(ca);
-				ConfigurableApplicationContext boot = SenderContexts.boot(server, caPem);
-				ConfigurableApplicationContext unpooled = SenderContexts.mailTls(server, caPem, false);
-				ConfigurableApplicationContext pooled = SenderContexts.mailTls(server, caPem, true)) {
+				SimpleJavaMailers simpleJavaMail = new SimpleJavaMailers(server, POOL_SIZE, IDLE_MILLIS);
+				Throughput throughput = new Throughput(server, messages, rounds, BOOT, SIMPLE_JAVA_MAIL)) {
 			System.out.printf(
-					"mail-tls benchmark, %s, %d cores, Java %s (%s)%nserver: %s%n%d sequential "
-							+ "single-message sends per run, %d rounds, medians%n%n",
+					"mail-tls benchmark, %s, %d cores, Java %s (%s)%nserver: %s%n"
+							+ "%d messages per run (pooled and batch; a quarter for senders that connect per send, "
+							+ "and a quarter again with attachments), %d rounds, medians; pools of %d%n%n",
 					LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-					System.getProperty("java.vm.name"), server.description(), messages, rounds);
-			Map<String, JavaMailSender> senders = new LinkedHashMap<>();
-			senders.put(BOOT, boot.getBean(JavaMailSender.class));
-			senders.put("mail-tls, no pool", unpooled.getBean(JavaMailSender.class));
-			senders.put("mail-tls, pooled", pooled.getBean(JavaMailSender.class));
-			Throughput throughput = new Throughput(server, messages, rounds);
-			throughput.measure(senders, (JavaMailSenderImpl) senders.get(BOOT));
-			throughput.print(BOOT);
+					System.getProperty("java.vm.name"), server.description(), messages, rounds, POOL_SIZE);
+			simpleJavaMail.verifyRefusals().forEach(System.out::println);
+			Map<Listener, List<Contender>> byListener = new LinkedHashMap<>();
+			for (Listener listener : List.of(Listener.IMPLICIT, Listener.STARTTLS)) {
+				byListener.put(listener, contenders(server, caPem, listener, simpleJavaMail, contexts));
+			}
+			Map<Workload, List<Contender>> workloads = new LinkedHashMap<>();
+			workloads.put(new Workload("1 thread, implicit TLS (465)", Listener.IMPLICIT, 1, 0),
+					byListener.get(Listener.IMPLICIT));
+			workloads.put(new Workload("1 thread, STARTTLS (587)", Listener.STARTTLS, 1, 0),
+					byListener.get(Listener.STARTTLS));
+			workloads.put(new Workload("4 threads, STARTTLS (587)", Listener.STARTTLS, 4, 0),
+					byListener.get(Listener.STARTTLS));
+			workloads.put(
+					new Workload("1 thread, STARTTLS (587), 200 KB attachment", Listener.STARTTLS, 1, ATTACHMENT_BYTES),
+					byListener.get(Listener.STARTTLS));
+			throughput.measure(workloads);
+			throughput.print();
 			System.out.println();
+			ConfigurableApplicationContext boot = contexts.get(contexts.size() - 3);
+			ConfigurableApplicationContext pooled = contexts.get(contexts.size() - 1);
 			HealthPolls polls = new HealthPolls(server, 50);
 			polls.measure("Spring Boot MailHealthIndicator",
-					new MailHealthIndicator((JavaMailSenderImpl) senders.get(BOOT)));
+					new MailHealthIndicator((JavaMailSenderImpl) boot.getBean(JavaMailSender.class)));
 			polls.measure("mail-tls mail health indicator",
 					pooled.getBean("mailHealthIndicator", HealthIndicator.class));
 			System.out.println();
 			new StartupCost(server, caPem, 20).measureAndPrint();
 		}
+		finally {
+			contexts.forEach(ConfigurableApplicationContext::close);
+		}
+	}
+
+	/**
+	 * The contenders on one listener; adds Boot's, mail-tls' unpooled and pooled
+	 * contexts, in that order, to {@code contexts}.
+	 */
+	private static List<Contender> contenders(BenchmarkServer server, String caPem, Listener listener,
+			SimpleJavaMailers simpleJavaMail, List<ConfigurableApplicationContext> contexts) {
+		ConfigurableApplicationContext boot = SenderContexts.boot(server, caPem, listener);
+		contexts.add(boot);
+		ConfigurableApplicationContext unpooled = SenderContexts.mailTls(server, caPem, false, listener);
+		contexts.add(unpooled);
+		ConfigurableApplicationContext pooled = SenderContexts.mailTls(server, caPem, true, listener);
+		contexts.add(pooled);
+		JavaMailSenderImpl bootSender = (JavaMailSenderImpl) boot.getBean(JavaMailSender.class);
+		return List.of(Contender.springSingles(BOOT, bootSender, true),
+				Contender.springSingles("mail-tls, no pool", unpooled.getBean(JavaMailSender.class), true),
+				Contender.springSingles("mail-tls, pooled", pooled.getBean(JavaMailSender.class), false),
+				Contender.springBatch("Spring Boot, one send(MimeMessage[])", bootSender),
+				Contender.simpleJavaMail(SIMPLE_JAVA_MAIL, simpleJavaMail.mailer(listener)));
 	}
 
 	static SimpleMailMessage message(BenchmarkServer server, int number) {
 		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("benchmark@example.org");
+		message.setFrom(BenchmarkMessages.FROM);
 		message.setTo(server.recipient());
-		message.setSubject("benchmark " + number);
-		message.setText("Message " + number + " of the mail-tls benchmark.");
+		message.setSubject(BenchmarkMessages.subject(number));
+		message.setText(BenchmarkMessages.text(number));
 		return message;
 	}
 
@@ -79,7 +130,7 @@ public final class MailBenchmark {
 		for (int i = 0; i < count; i++) {
 			MimeMessage message = sender.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message);
-			helper.setFrom("benchmark@example.org");
+			helper.setFrom(BenchmarkMessages.FROM);
 			helper.setTo(server.recipient());
 			helper.setSubject("batch " + i);
 			helper.setText("Message " + i + " of a batch.");

@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.mailtls.autoconfigure.MailTlsAutoConfiguration;
 import io.github.mailtls.autoconfigure.MailTlsHealthAutoConfiguration;
+import io.github.mailtls.benchmarks.BenchmarkServer.Listener;
 
 /**
- * Application contexts for the three senders, configured by properties only, with the
- * same server, credentials, trust and TLS versions.
+ * Application contexts for Boot's sender and mail-tls on either listener, configured by
+ * properties only, with the same server, credentials, trust and TLS versions.
  *
  * @author mail-tls
  */
@@ -31,22 +32,42 @@ final class SenderContexts {
 	 * protocols, as a careful user would configure it.
 	 */
 	static ConfigurableApplicationContext boot(BenchmarkServer server, String caPem) {
-		return run(BootMail.class,
-				common(server, caPem, "spring.mail.ssl.bundle=bench", "spring.mail.properties.mail.smtp.auth=true",
-						"spring.mail.properties.mail.smtp.starttls.enable=true",
-						"spring.mail.properties.mail.smtp.starttls.required=true",
-						"spring.mail.properties.mail.smtp.ssl.protocols=TLSv1.3 TLSv1.2"));
+		return boot(server, caPem, Listener.STARTTLS);
+	}
+
+	/**
+	 * Spring Boot's default sender with STARTTLS required (or implicit TLS) and the same
+	 * trust and protocols, as a careful user would configure it.
+	 */
+	static ConfigurableApplicationContext boot(BenchmarkServer server, String caPem, Listener listener) {
+		List<String> tls = (listener == Listener.IMPLICIT) ? List.of("spring.mail.ssl.enabled=true")
+				: List.of("spring.mail.properties.mail.smtp.starttls.enable=true",
+						"spring.mail.properties.mail.smtp.starttls.required=true");
+		List<String> properties = common(server.port(listener), caPem, "spring.mail.ssl.bundle=bench",
+				"spring.mail.properties.mail.smtp.auth=true",
+				"spring.mail.properties.mail.smtp.ssl.protocols=TLSv1.3 TLSv1.2");
+		properties.addAll(tls);
+		return run(BootMail.class, properties);
 	}
 
 	static ConfigurableApplicationContext mailTls(BenchmarkServer server, String caPem, boolean pooled) {
-		return run(MailTls.class, common(server, caPem, "mail.tls.ssl-bundle=bench", "mail.tls.mode=starttls",
-				"mail.tls.pool.enabled=" + pooled));
+		return mailTls(server, caPem, pooled, Listener.STARTTLS);
+	}
+
+	static ConfigurableApplicationContext mailTls(BenchmarkServer server, String caPem, boolean pooled,
+			Listener listener) {
+		String mode = (listener == Listener.IMPLICIT) ? "implicit" : "starttls";
+		return run(MailTls.class, common(server.port(listener), caPem, "mail.tls.ssl-bundle=bench",
+				"mail.tls.mode=" + mode, "mail.tls.pool.enabled=" + pooled));
 	}
 
 	static List<String> common(BenchmarkServer server, String caPem, String... extra) {
-		List<String> properties = new ArrayList<>(List.of("spring.mail.host=localhost",
-				"spring.mail.port=" + server.port(), "spring.mail.username=" + BenchmarkServer.USERNAME,
-				"spring.mail.password=" + BenchmarkServer.PASSWORD,
+		return common(server.port(), caPem, extra);
+	}
+
+	static List<String> common(int port, String caPem, String... extra) {
+		List<String> properties = new ArrayList<>(List.of("spring.mail.host=localhost", "spring.mail.port=" + port,
+				"spring.mail.username=" + BenchmarkServer.USERNAME, "spring.mail.password=" + BenchmarkServer.PASSWORD,
 				"spring.ssl.bundle.pem.bench.truststore.certificate=" + caPem));
 		properties.addAll(List.of(extra));
 		return properties;
