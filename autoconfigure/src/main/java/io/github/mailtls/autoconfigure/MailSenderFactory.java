@@ -67,6 +67,7 @@ final class MailSenderFactory {
 		raw.putAll(this.mail.getProperties());
 		sender.setJavaMailProperties(raw);
 		sender.setPoolSettings(policyFactory.poolSettings());
+		sender.setPipelining(this.tls.isPipelining());
 		try {
 			sender.setStartTlsMemoryFile(this.tls.getDowngradeMemoryFile());
 		}

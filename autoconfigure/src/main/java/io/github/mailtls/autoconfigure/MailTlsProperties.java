@@ -76,6 +76,12 @@ public class MailTlsProperties {
 	private boolean verifyOnStartup;
 
 	/**
+	 * Whether to send MAIL FROM, RCPT TO and DATA in one flight (RFC 2920 PIPELINING)
+	 * when the server advertises it after TLS. Never before TLS or across STARTTLS.
+	 */
+	private boolean pipelining = true;
+
+	/**
 	 * File in which to remember the servers that offered STARTTLS, so that a server that
 	 * stops offering it is still treated as a downgrade after a restart. Without it the
 	 * memory lasts as long as the application.
@@ -156,6 +162,14 @@ public class MailTlsProperties {
 
 	public void setVerifyOnStartup(boolean verifyOnStartup) {
 		this.verifyOnStartup = verifyOnStartup;
+	}
+
+	public boolean isPipelining() {
+		return this.pipelining;
+	}
+
+	public void setPipelining(boolean pipelining) {
+		this.pipelining = pipelining;
 	}
 
 	public @Nullable Path getDowngradeMemoryFile() {

@@ -1,6 +1,8 @@
 package io.github.mailtls.sender;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,6 +13,7 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +48,12 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 
 	private boolean requireTlsForMessage;
 
+	private final SmtpPipeline pipeline = new SmtpPipeline();
+
+	private boolean pipelining;
+
+	private Address @Nullable [] currentRecipients;
+
 	EnforcingSmtpTransport(Session session, ConnectionAttempt attempt, TlsPolicy policy,
 			StartTlsMemory startTlsMemory) {
 		super(session, new URLName("smtp", null, -1, null, null, null));
@@ -57,6 +66,7 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 	protected synchronized boolean protocolConnect(String host, int port, @Nullable String user,
 			@Nullable String password) throws MessagingException {
 		this.hasCredentials = user != null && password != null;
+		this.pipeline.reset();
 		this.attempt.bind();
 		try {
 			return super.protocolConnect(host, port, user, password);
@@ -123,11 +133,13 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 	@Override
 	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
 		this.currentMessage = message;
+		this.currentRecipients = addresses;
 		try {
 			super.sendMessage(message, addresses);
 		}
 		finally {
 			this.currentMessage = null;
+			this.currentRecipients = null;
 		}
 	}
 
@@ -140,7 +152,55 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 					+ "supports REQUIRETLS, set mail.tls.require-tls-extension=false, or add the header "
 					+ "'TLS-Required: No' to messages that may travel without it."));
 		}
-		super.mailFrom();
+		planPipeline();
+		try {
+			super.mailFrom();
+		}
+		finally {
+			this.pipeline.cancelPlan();
+		}
+	}
+
+	/**
+	 * Whether to pipeline MAIL FROM, RCPT TO and DATA (RFC 2920) when the server
+	 * advertises it after TLS.
+	 * @param pipelining whether to
+	 */
+	void setPipelining(boolean pipelining) {
+		this.pipelining = pipelining;
+	}
+
+	private void planPipeline() {
+		Address[] recipients = this.currentRecipients;
+		// Only over TLS: the EHLO that advertised PIPELINING is then the post-TLS one.
+		if (!this.pipelining || recipients == null || !isSSL() || !supportsExtension("PIPELINING")
+				|| !SmtpPipeline.available() || usesChunking()) {
+			return;
+		}
+		List<String> following = SmtpPipeline.followingCommands(recipients, dsnNotify());
+		if (following != null) {
+			this.pipeline.plan(following);
+		}
+	}
+
+	private @Nullable String dsnNotify() {
+		// As Angus' rcptTo(): the message's value, else the session's, and only with DSN.
+		if (!supportsExtension("DSN")) {
+			return null;
+		}
+		String notify = (this.currentMessage instanceof SMTPMessage smtpMessage)
+				? SmtpPipeline.dsnNotify(smtpMessage.getNotifyOptions()) : null;
+		return (notify != null) ? notify : this.session.getProperty("mail.smtp.dsn.notify");
+	}
+
+	private boolean usesChunking() {
+		String chunkSize = this.session.getProperty("mail.smtp.chunksize");
+		try {
+			return chunkSize != null && Integer.parseInt(chunkSize.trim()) > 0 && supportsExtension("CHUNKING");
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	private static boolean optsOutOfRequireTls(@Nullable Message message) throws MessagingException {
@@ -152,12 +212,35 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 	protected void sendCommand(String command) throws MessagingException {
 		String verb = verbOf(command);
 		checkAllowed(verb);
+		String wire = command;
 		if (this.requireTlsForMessage && "MAIL".equals(verb)) {
 			this.attempt.requireTlsUsed();
-			super.sendCommand(command + " REQUIRETLS");
+			wire = command + " REQUIRETLS";
+		}
+		if (this.pipeline.writtenAhead(wire)) {
 			return;
 		}
-		super.sendCommand(command);
+		if (this.pipeline.owesReplies()) {
+			this.pipeline.drain(this::readServerResponse);
+		}
+		if (this.pipeline.awaitingContent()) {
+			// Angus closes the connection on this IOException: the message stays unsent.
+			throw new MessagingException(
+					"The server accepted the pipelined DATA of a message that is not sent; " + "closing the connection",
+					new IOException("server awaits message content"));
+		}
+		if (this.pipeline.startsFlight(wire)) {
+			this.pipeline.writeFlight(this, wire);
+			return;
+		}
+		super.sendCommand(wire);
+	}
+
+	@Override
+	protected int readServerResponse() throws MessagingException {
+		int code = super.readServerResponse();
+		this.pipeline.replyRead(code);
+		return code;
 	}
 
 	@Override

@@ -57,6 +57,8 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 
 	private volatile @Nullable PooledConnections pooledConnections;
 
+	private volatile boolean pipelining = true;
+
 	/**
 	 * Create a sender for the given policy.
 	 * @param policy the validated policy
@@ -133,6 +135,15 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	}
 
 	/**
+	 * Whether to pipeline MAIL FROM, RCPT TO and DATA (RFC 2920) once TLS is established
+	 * and the server advertises PIPELINING.
+	 * @param pipelining whether to pipeline
+	 */
+	public void setPipelining(boolean pipelining) {
+		this.pipelining = pipelining;
+	}
+
+	/**
 	 * Reuse verified connections across sends within the given limits, or open one
 	 * connection per send when {@code null}.
 	 * @param settings the pool limits, or {@code null} to disable pooling
@@ -192,6 +203,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	private EnforcingSmtpTransport newTransport(Session session, ConnectionAttempt attempt) {
 		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(session, attempt, this.policy,
 				this.startTlsMemory);
+		transport.setPipelining(this.pipelining);
 		if (session.getProperty("mail.smtp.localhost") == null) {
 			// Angus would look the name up again for every connection.
 			transport.setLocalHost(this.localHostName.get());

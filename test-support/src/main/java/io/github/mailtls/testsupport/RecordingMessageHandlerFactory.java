@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLSession;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.MessageHandlerFactory;
+import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.Session;
 
 /**
@@ -24,8 +26,15 @@ final class RecordingMessageHandlerFactory implements MessageHandlerFactory {
 
 	private final Consumer<ReceivedMessage> messages;
 
+	private final Set<String> rejectedAddresses;
+
 	RecordingMessageHandlerFactory(Consumer<ReceivedMessage> messages) {
+		this(messages, Set.of());
+	}
+
+	RecordingMessageHandlerFactory(Consumer<ReceivedMessage> messages, Set<String> rejectedAddresses) {
 		this.messages = messages;
+		this.rejectedAddresses = Set.copyOf(rejectedAddresses);
 	}
 
 	@Override
@@ -53,12 +62,18 @@ final class RecordingMessageHandlerFactory implements MessageHandlerFactory {
 		}
 
 		@Override
-		public void from(String from) {
+		public void from(String from) throws RejectException {
+			if (RecordingMessageHandlerFactory.this.rejectedAddresses.contains(from)) {
+				throw new RejectException(553, "5.7.1 Sender address rejected");
+			}
 			this.from = from;
 		}
 
 		@Override
-		public void recipient(String recipient) {
+		public void recipient(String recipient) throws RejectException {
+			if (RecordingMessageHandlerFactory.this.rejectedAddresses.contains(recipient)) {
+				throw new RejectException(550, "5.1.1 Recipient address rejected");
+			}
 			this.recipients.add(recipient);
 		}
 

@@ -4,8 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +45,7 @@ public final class SmtpTestServer implements AutoCloseable {
 			.connectionTimeout(30, TimeUnit.SECONDS)
 			.executorService(daemonExecutor())
 			.sessionHandler(this.connections)
-			.messageHandlerFactory(new RecordingMessageHandlerFactory(this.messages::add));
+			.messageHandlerFactory(new RecordingMessageHandlerFactory(this.messages::add, builder.rejectedAddresses));
 		builder.mode.configure(server, builder);
 		if (builder.user != null) {
 			String user = builder.user;
@@ -160,7 +162,20 @@ public final class SmtpTestServer implements AutoCloseable {
 
 		private final List<String> extensions = new ArrayList<>();
 
+		private final Set<String> rejectedAddresses = new HashSet<>();
+
 		private Builder() {
+		}
+
+		/**
+		 * Reject an address: {@code 553} when it is the sender in {@code MAIL FROM},
+		 * {@code 550} when it is a recipient in {@code RCPT TO}.
+		 * @param address the bare address, for example {@code nobody@example.org}
+		 * @return this builder
+		 */
+		public Builder reject(String address) {
+			this.rejectedAddresses.add(address);
+			return this;
 		}
 
 		/**

@@ -1,0 +1,168 @@
+package io.github.mailtls.sender;
+
+import java.util.List;
+
+import jakarta.mail.Address;
+import jakarta.mail.SendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import io.github.mailtls.fixtures.MailTlsFixtures;
+import io.github.mailtls.testsupport.SmtpTestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * RFC 2920 pipelining keeps Angus' semantics. Whether commands were pipelined is read
+ * from what the server received: after a rejected MAIL FROM, a pipelining client has
+ * already sent its RCPT TO and DATA, a lockstep client has not.
+ *
+ * @author mail-tls
+ */
+class PipeliningTests {
+
+	private static final String REJECTED = "nobody@example.org";
+
+	@Test
+	void sendToSeveralRecipientsWithOneRejectedShouldFailWithoutSendingAndKeepAngusAddressLists() {
+		try (SmtpTestServer server = pipeliningServer().reject(REJECTED).start()) {
+			sender(server).run((context) -> {
+				JavaMailSender sender = context.getBean(JavaMailSender.class);
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> sender.send(message("a@example.org", REJECTED, "b@example.org")));
+				SendFailedException failure = sendFailure(ex);
+				assertThat(addresses(failure.getInvalidAddresses())).containsExactly(REJECTED);
+				assertThat(addresses(failure.getValidUnsentAddresses())).containsExactly("a@example.org",
+						"b@example.org");
+				assertThat(failure.getValidSentAddresses()).isNullOrEmpty();
+				assertThat(failure.getNextException()).isInstanceOfSatisfying(SMTPAddressFailedException.class,
+						(rejected) -> {
+							assertThat(rejected.getAddress().getAddress()).isEqualTo(REJECTED);
+							assertThat(rejected.getReturnCode()).isEqualTo(550);
+						});
+				// The server accepted the pipelined DATA; the connection is dropped
+				// instead of
+				// completing a message nobody asked for, and the next send works.
+				sender.send(message("a@example.org"));
+			});
+			assertThat(server.messages()).singleElement()
+				.satisfies((message) -> assertThat(message.recipients()).containsExactly("a@example.org"));
+		}
+	}
+
+	@Test
+	void sendPartialWithOneRejectedRecipientShouldDeliverToTheOthersAndReportTheRejected() {
+		try (SmtpTestServer server = pipeliningServer().reject(REJECTED).start()) {
+			sender(server, "spring.mail.properties.mail.smtp.sendpartial=true").run((context) -> {
+				JavaMailSender sender = context.getBean(JavaMailSender.class);
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> sender.send(message("a@example.org", REJECTED, "b@example.org")));
+				SendFailedException failure = sendFailure(ex);
+				assertThat(addresses(failure.getValidSentAddresses())).containsExactly("a@example.org",
+						"b@example.org");
+				assertThat(addresses(failure.getInvalidAddresses())).containsExactly(REJECTED);
+			});
+			assertThat(server.messages()).singleElement()
+				.satisfies((message) -> assertThat(message.recipients()).containsExactly("a@example.org",
+						"b@example.org"));
+		}
+	}
+
+	@Test
+	void rejectedMailFromShouldReportTheSenderAndLeaveThePooledConnectionUsable() {
+		try (SmtpTestServer server = pipeliningServer().reject(REJECTED).start()) {
+			sender(server).run((context) -> {
+				JavaMailSender sender = context.getBean(JavaMailSender.class);
+				SimpleMailMessage rejected = message("a@example.org");
+				rejected.setFrom(REJECTED);
+				MailSendException ex = catchThrowableOfType(MailSendException.class, () -> sender.send(rejected));
+				Exception failure = ex.getFailedMessages().values().iterator().next();
+				assertThat(((jakarta.mail.MessagingException) failure).getNextException())
+					.isInstanceOfSatisfying(SMTPSenderFailedException.class, (sender553) -> {
+						assertThat(sender553.getAddress().getAddress()).isEqualTo(REJECTED);
+						assertThat(sender553.getReturnCode()).isEqualTo(553);
+					});
+				// The replies to the pipelined RCPT and DATA were consumed: the same
+				// connection
+				// delivers the next message.
+				sender.send(message("b@example.org"));
+			});
+			assertThat(server.connectionCount()).isEqualTo(1);
+			assertThat(verbs(server)).containsSubsequence("MAIL", "RCPT", "DATA", "RSET", "MAIL", "RCPT", "DATA");
+			assertThat(server.messages()).singleElement()
+				.satisfies((message) -> assertThat(message.recipients()).containsExactly("b@example.org"));
+		}
+	}
+
+	@Test
+	void serverWithoutPipeliningShouldGetLockstepCommands() {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.reject(REJECTED)
+			.start()) {
+			assertLockstep(server, sender(server));
+		}
+	}
+
+	@Test
+	void pipeliningSwitchedOffShouldGetLockstepCommands() {
+		try (SmtpTestServer server = pipeliningServer().reject(REJECTED).start()) {
+			assertLockstep(server, sender(server, "mail.tls.pipelining=false"));
+		}
+	}
+
+	@Test
+	void requireTlsShouldStayOnThePipelinedMailFrom() {
+		try (SmtpTestServer server = pipeliningServer().advertise("REQUIRETLS").start()) {
+			sender(server, "mail.tls.require-tls-extension=true")
+				.run((context) -> context.getBean(JavaMailSender.class).send(message("a@example.org")));
+			assertThat(server.commands()).contains("MAIL FROM:<sender@example.org> REQUIRETLS");
+			assertThat(server.messages()).hasSize(1);
+		}
+	}
+
+	private static void assertLockstep(SmtpTestServer server, ApplicationContextRunner runner) {
+		runner.run((context) -> {
+			SimpleMailMessage rejected = message("a@example.org");
+			rejected.setFrom(REJECTED);
+			catchThrowableOfType(MailSendException.class, () -> context.getBean(JavaMailSender.class).send(rejected));
+		});
+		assertThat(verbs(server)).contains("MAIL").doesNotContain("RCPT", "DATA");
+	}
+
+	private static SmtpTestServer.Builder pipeliningServer() {
+		return SmtpTestServer.builder().startTls(MailTlsFixtures.LOCALHOST.serverSslContext()).advertise("PIPELINING");
+	}
+
+	private static ApplicationContextRunner sender(SmtpTestServer server, String... properties) {
+		return SenderContexts.forPort(server.port(), properties);
+	}
+
+	private static SimpleMailMessage message(String... recipients) {
+		SimpleMailMessage message = SenderContexts.message();
+		message.setTo(recipients);
+		return message;
+	}
+
+	private static SendFailedException sendFailure(MailSendException ex) {
+		Exception failure = ex.getFailedMessages().values().iterator().next();
+		assertThat(failure).isInstanceOf(SendFailedException.class);
+		return (SendFailedException) failure;
+	}
+
+	private static List<String> addresses(Address[] addresses) {
+		return List.of(addresses).stream().map(Address::toString).toList();
+	}
+
+	private static List<String> verbs(SmtpTestServer server) {
+		return server.commands().stream().map((command) -> command.split("[ :]", 2)[0]).toList();
+	}
+
+}
