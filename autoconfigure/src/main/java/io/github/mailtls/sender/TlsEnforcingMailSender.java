@@ -137,7 +137,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 			// Transports the session creates on its own connect to the configured server.
 			properties.put("mail.smtp.host", host());
 			properties.put("mail.smtp.port", String.valueOf(port()));
-			current = Session.getInstance(new ReadOnlyProperties(properties));
+			current = EnforcingSmtpTransport.registerWith(Session.getInstance(new ReadOnlyProperties(properties)));
 			this.session = current;
 		}
 		return current;

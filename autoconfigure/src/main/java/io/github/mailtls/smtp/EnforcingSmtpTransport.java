@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message;
+import jakarta.mail.Provider;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
@@ -34,6 +35,12 @@ import io.github.mailtls.tls.TlsHandshake;
 public final class EnforcingSmtpTransport extends SMTPTransport {
 
 	private static final Log logger = LogFactory.getLog(EnforcingSmtpTransport.class);
+
+	private static final Provider SMTP = new Provider(Provider.Type.TRANSPORT, "smtp",
+			EnforcingSmtpTransport.class.getName(), "mail-tls", null);
+
+	private static final Provider SMTPS = new Provider(Provider.Type.TRANSPORT, "smtps",
+			EnforcingSmtpTransport.class.getName(), "mail-tls", null);
 
 	private static final Set<String> PLAINTEXT_COMMANDS = Set.of("EHLO", "HELO", "STARTTLS", "QUIT", "RSET", "NOOP");
 
@@ -74,6 +81,20 @@ public final class EnforcingSmtpTransport extends SMTPTransport {
 			// Angus would look the name up again for every connection.
 			setLocalHost(this.enforcement.localHostName().get());
 		}
+	}
+
+	/**
+	 * Make this transport known to the session, so that the session's
+	 * {@code mail.smtp.class} and {@code mail.smtps.class} resolve to it: a session only
+	 * honours those for registered providers. Registering it with a session leaves every
+	 * other session of the application as it is.
+	 * @param session the session whose properties carry a {@link TransportEnforcement}
+	 * @return the session
+	 */
+	public static Session registerWith(Session session) {
+		session.addProvider(SMTP);
+		session.addProvider(SMTPS);
+		return session;
 	}
 
 	/**
