@@ -67,6 +67,15 @@ final class TlsPolicyFactory {
 	}
 
 	TlsPolicy create(SSLContext sslContext, String trustSource) {
+		return create(sslContext, trustSource, BundleOptions.NONE);
+	}
+
+	/**
+	 * Derive the policy; the SSL bundle's own {@code options.enabled-protocols} and
+	 * {@code options.ciphers}, when set, restrict it further, as Boot users expect of a
+	 * bundle.
+	 */
+	TlsPolicy create(SSLContext sslContext, String trustSource, BundleOptions bundleOptions) {
 		TlsMode configuredMode = configuredMode();
 		TlsMode mode = configuredMode.resolve(port());
 		if (!this.mail.getSsl().isVerifyHostname() && this.tls.isVerifyHostname()) {
@@ -84,9 +93,10 @@ final class TlsPolicyFactory {
 					"'none' would send the credentials of spring.mail.username in plaintext",
 					"Use a TLS mode, or set mail.tls.allow-plaintext-auth=true for a local development server only.");
 		}
-		return new TlsPolicy(configuredMode, mode, protocols(), cipherSuites(sslContext), this.tls.isVerifyHostname(),
-				this.tls.isAllowPlaintextAuth(), this.tls.isRequireTlsExtension(), pinnedPublicKeys(), trustSource,
-				timeout("connect", this.tls.getTimeouts().getConnect()),
+		return new TlsPolicy(configuredMode, mode, bundleOptions.restrictProtocols(protocols()),
+				bundleOptions.restrictCipherSuites(cipherSuites(sslContext), supportedCipherSuites(sslContext)),
+				this.tls.isVerifyHostname(), this.tls.isAllowPlaintextAuth(), this.tls.isRequireTlsExtension(),
+				pinnedPublicKeys(), trustSource, timeout("connect", this.tls.getTimeouts().getConnect()),
 				timeout("read", this.tls.getTimeouts().getRead()), timeout("write", this.tls.getTimeouts().getWrite()));
 	}
 
@@ -141,8 +151,12 @@ final class TlsPolicyFactory {
 		}
 	}
 
+	private static Set<String> supportedCipherSuites(SSLContext sslContext) {
+		return Set.of(sslContext.getSupportedSSLParameters().getCipherSuites());
+	}
+
 	private List<String> cipherSuites(SSLContext sslContext) {
-		Set<String> supported = Set.of(sslContext.getSupportedSSLParameters().getCipherSuites());
+		Set<String> supported = supportedCipherSuites(sslContext);
 		List<String> cipherSuites = new ArrayList<>();
 		for (String candidate : this.tls.getCipherSuites()) {
 			String cipherSuite = candidate.trim();

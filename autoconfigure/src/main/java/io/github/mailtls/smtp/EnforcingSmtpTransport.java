@@ -34,6 +34,10 @@ import io.github.mailtls.tls.TlsHandshake;
  */
 public final class EnforcingSmtpTransport extends SMTPTransport {
 
+	static {
+		TransportLogSink.install();
+	}
+
 	private static final Log logger = LogFactory.getLog(EnforcingSmtpTransport.class);
 
 	private static final Provider SMTP = new Provider(Provider.Type.TRANSPORT, "smtp",
