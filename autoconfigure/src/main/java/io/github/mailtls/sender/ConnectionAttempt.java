@@ -1,5 +1,6 @@
 package io.github.mailtls.sender;
 
+import java.net.Socket;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import io.github.mailtls.record.TransportSecurity;
 final class ConnectionAttempt {
 
 	private static final ThreadLocal<ConnectionAttempt> current = new ThreadLocal<>();
+
+	private volatile @Nullable Socket socket;
 
 	private final String host;
 
@@ -93,6 +96,16 @@ final class ConnectionAttempt {
 
 	String location() {
 		return this.host + ":" + this.port;
+	}
+
+	// Hook for the pool's bounded checks: the TCP socket (or, for implicit TLS, the TLS
+	// socket) of this attempt, seen by the socket factories on the connecting thread.
+	void socketCreated(Socket socket) {
+		this.socket = socket;
+	}
+
+	@Nullable Socket socket() {
+		return this.socket;
 	}
 
 	void greeted() {

@@ -1,5 +1,6 @@
 package io.github.mailtls.sender;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +19,7 @@ import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.policy.TlsPolicy;
+import io.github.mailtls.pool.PoolableTransport;
 
 /**
  * An Angus SMTP transport that applies the policy on the wire. The checks sit at the only
@@ -27,7 +29,7 @@ import io.github.mailtls.policy.TlsPolicy;
  *
  * @author mail-tls
  */
-final class EnforcingSmtpTransport extends SMTPTransport {
+final class EnforcingSmtpTransport extends SMTPTransport implements PoolableTransport {
 
 	private static final Log logger = LogFactory.getLog(EnforcingSmtpTransport.class);
 
@@ -184,6 +186,21 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 	private MessagingException refuse(RefusalReason reason, String detail) {
 		MailTlsPolicyException refusal = this.attempt.refusal(reason, detail);
 		return new ExplainedConnectionFailure(refusal.getMessage(), refusal);
+	}
+
+	@Override
+	public boolean validate(Duration timeout) {
+		return BoundedSocketWaits.validate(this, this.attempt.socket(), timeout);
+	}
+
+	@Override
+	public void close(Duration timeout) {
+		BoundedSocketWaits.close(this, this.attempt.socket(), timeout);
+	}
+
+	@Override
+	public void abort() {
+		BoundedSocketWaits.abort(this.attempt.socket());
 	}
 
 	private static String verbOf(String command) {

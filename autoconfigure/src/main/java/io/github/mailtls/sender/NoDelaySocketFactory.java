@@ -17,9 +17,7 @@ final class NoDelaySocketFactory extends SocketFactory {
 
 	@Override
 	public Socket createSocket() throws IOException {
-		Socket socket = new Socket();
-		socket.setTcpNoDelay(true);
-		return socket;
+		return noDelay(new Socket());
 	}
 
 	@Override
@@ -45,6 +43,10 @@ final class NoDelaySocketFactory extends SocketFactory {
 
 	static Socket noDelay(Socket socket) throws IOException {
 		socket.setTcpNoDelay(true);
+		ConnectionAttempt attempt = ConnectionAttempt.current();
+		if (attempt != null) {
+			attempt.socketCreated(socket);
+		}
 		return socket;
 	}
 

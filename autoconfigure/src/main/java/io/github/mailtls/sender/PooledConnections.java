@@ -1,5 +1,6 @@
 package io.github.mailtls.sender;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +20,13 @@ final class PooledConnections implements AutoCloseable {
 
 	private final ScheduledExecutorService evictor;
 
+	private final ExecutorService closer;
+
 	PooledConnections(PoolSettings settings) {
-		this.pool = new TransportPool<>(settings, System::nanoTime);
+		// One thread per connection closed at once, so that closing all of them in
+		// parallel at shutdown takes one validation timeout, not one per connection.
+		this.closer = Executors.newCachedThreadPool((task) -> SenderThreads.daemon(task, "mail-tls-pool-closer"));
+		this.pool = new TransportPool<>(settings, System::nanoTime, this.closer);
 		this.evictor = Executors
 			.newSingleThreadScheduledExecutor((task) -> SenderThreads.daemon(task, "mail-tls-pool-evictor"));
 		long period = Math.max(1000, settings.idleTimeout().toMillis() / 2);
@@ -35,6 +41,7 @@ final class PooledConnections implements AutoCloseable {
 	public void close() {
 		this.evictor.shutdownNow();
 		this.pool.close();
+		this.closer.shutdown();
 	}
 
 }

@@ -54,7 +54,8 @@ final class PooledTransportHandle extends Transport {
 
 	@Override
 	public boolean isConnected() {
-		return !this.released && this.connection.transport().isConnected();
+		// Spring asks before every message of a batch after the first.
+		return !this.released && this.pool.isAlive(this.connection);
 	}
 
 	@Override
