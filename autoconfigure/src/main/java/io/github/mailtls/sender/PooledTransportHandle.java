@@ -54,8 +54,9 @@ final class PooledTransportHandle extends Transport {
 
 	@Override
 	public boolean isConnected() {
-		// Spring asks before every message of a batch after the first.
-		return !this.released && this.pool.isAlive(this.connection);
+		// Spring asks before every message of a batch after the first. After an I/O
+		// error the session is in an unknown state: Spring then opens another one.
+		return !this.released && this.reusable && this.pool.isAlive(this.connection);
 	}
 
 	@Override
