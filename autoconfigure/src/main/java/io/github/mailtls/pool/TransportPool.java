@@ -95,7 +95,7 @@ public final class TransportPool<D> implements AutoCloseable {
 		}
 		try {
 			if (!this.permits.tryAcquire(this.settings.maxWait().toNanos(), TimeUnit.NANOSECONDS)) {
-				throw new MessagingException(("All %d pooled mail connections stayed busy for %s; raise "
+				throw new PoolExhaustedException(("All %d pooled mail connections stayed busy for %s; raise "
 						+ "mail.tls.pool.max-connections or send less at once")
 					.formatted(this.settings.maxConnections(), this.settings.maxWait()));
 			}
@@ -134,17 +134,6 @@ public final class TransportPool<D> implements AutoCloseable {
 
 	private synchronized @Nullable PooledConnection<D> pollIdle() {
 		return this.idle.pollFirst();
-	}
-
-	/**
-	 * Tell whether a lent connection can carry another message: it worked within the
-	 * alive-bypass window or passes a check bounded by the validation timeout.
-	 * @param connection a connection lent by this pool
-	 * @return whether the connection works
-	 */
-	public boolean isAlive(PooledConnection<D> connection) {
-		return connection.workedWithin(this.settings.aliveBypassWindow(), this.nanoClock.getAsLong())
-				|| connection.validate(this.settings.validationTimeout());
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.github.mailtls.sender;
+package io.github.mailtls.smtp;
 
 import java.io.IOException;
 import java.net.Socket;
