@@ -248,8 +248,9 @@ public class MailTlsProperties {
 		/**
 		 * Time to wait for the server's reply when an idle connection is checked before
 		 * reuse and when a connection is closed. Must be shorter than the read timeout.
+		 * Defaults to 2s or half the read timeout, whichever is shorter.
 		 */
-		private Duration validationTimeout = Duration.ofSeconds(2);
+		private @Nullable Duration validationTimeout;
 
 		/**
 		 * Time after a connection last worked during which it is reused without a check.
@@ -298,11 +299,11 @@ public class MailTlsProperties {
 			this.maxWait = maxWait;
 		}
 
-		public Duration getValidationTimeout() {
+		public @Nullable Duration getValidationTimeout() {
 			return this.validationTimeout;
 		}
 
-		public void setValidationTimeout(Duration validationTimeout) {
+		public void setValidationTimeout(@Nullable Duration validationTimeout) {
 			this.validationTimeout = validationTimeout;
 		}
 

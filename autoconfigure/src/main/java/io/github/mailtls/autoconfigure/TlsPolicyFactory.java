@@ -30,6 +30,8 @@ final class TlsPolicyFactory {
 
 	static final List<String> ALLOWED_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
+	private static final Duration DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(2);
+
 	private static final Set<String> LEGACY_PROTOCOLS = Set.of("SSLv2", "SSLv2Hello", "SSLv3", "TLSv1", "TLSv1.1");
 
 	private final MailProperties mail;
@@ -173,8 +175,12 @@ final class TlsPolicyFactory {
 	}
 
 	private Duration validationTimeout(MailTlsProperties.Pool pool) {
-		Duration validationTimeout = duration("mail.tls.pool.validation-timeout", pool.getValidationTimeout());
 		Duration read = timeout("read", this.tls.getTimeouts().getRead());
+		if (pool.getValidationTimeout() == null) {
+			Duration half = read.dividedBy(2);
+			return (half.compareTo(DEFAULT_VALIDATION_TIMEOUT) < 0) ? half : DEFAULT_VALIDATION_TIMEOUT;
+		}
+		Duration validationTimeout = duration("mail.tls.pool.validation-timeout", pool.getValidationTimeout());
 		if (validationTimeout.compareTo(read) >= 0) {
 			// A check as long as a read would let dead pooled connections block a send
 			// as long as without a pool, once per connection.
