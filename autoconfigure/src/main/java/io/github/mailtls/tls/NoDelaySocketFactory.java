@@ -17,9 +17,7 @@ public final class NoDelaySocketFactory extends SocketFactory {
 
 	@Override
 	public Socket createSocket() throws IOException {
-		Socket socket = new Socket();
-		socket.setTcpNoDelay(true);
-		return socket;
+		return noDelay(new Socket());
 	}
 
 	@Override
@@ -45,6 +43,10 @@ public final class NoDelaySocketFactory extends SocketFactory {
 
 	static Socket noDelay(Socket socket) throws IOException {
 		socket.setTcpNoDelay(true);
+		HandshakeCapture capture = HandshakeCapture.current();
+		if (capture != null) {
+			capture.socketCreated(socket);
+		}
 		return socket;
 	}
 
