@@ -55,12 +55,16 @@ public final class PooledConnection<D> {
 	}
 
 	/**
-	 * Count a message sent over this connection; the server's answer also proves that the
-	 * connection works.
+	 * Count the messages a send put over this connection.
+	 * @param messages how many messages were sent or attempted
+	 * @param worked whether the server answered every one of them, which proves that the
+	 * connection works
 	 */
-	public void messageSent() {
-		this.messageCount++;
-		this.aliveNanos = this.nanoClock.getAsLong();
+	public void used(int messages, boolean worked) {
+		this.messageCount += messages;
+		if (worked) {
+			this.aliveNanos = this.nanoClock.getAsLong();
+		}
 	}
 
 	void borrowed() {

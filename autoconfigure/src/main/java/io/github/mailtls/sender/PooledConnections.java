@@ -51,10 +51,8 @@ final class PooledConnections implements Connections {
 			return new OpenedConnection<>(transport, transport.facts());
 		});
 		return new ConnectionUse((EnforcingSmtpTransport) connection.transport(), connection.details(),
-				connection.isReused(), (transport, messages, reusable) -> {
-					for (int i = 0; i < messages; i++) {
-						connection.messageSent();
-					}
+				connection.isReused(), (transport, messages, worked, reusable) -> {
+					connection.used(messages, worked);
 					this.pool.release(connection, reusable);
 					return null;
 				});

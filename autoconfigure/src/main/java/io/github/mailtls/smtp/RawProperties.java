@@ -116,7 +116,9 @@ final class RawProperties {
 			passes("mail.smtp.localhost", "name sent with EHLO"),
 			passes("mail.smtp.localaddress", "local address to bind"),
 			passes("mail.smtp.localport", "local port to bind"),
-			passes("mail.smtp.usesocketchannels", "socket kind under the policy's TLS"),
+			refusedUnless("mail.smtp.usesocketchannels", "false",
+					"nothing: socket channels bypass the policy's socket factory, and with it the reply bounds and "
+							+ "the pool's bounded checks"),
 			passes("mail.smtp.quitwait", "whether to wait for the reply to QUIT"),
 			passes("mail.smtp.quitonsessionreject", "whether to send QUIT after a rejected greeting"),
 			passes("mail.smtp.noop.strict", "how a NOOP reply is judged"), passes("mail.event.scope", "event dispatch"),
