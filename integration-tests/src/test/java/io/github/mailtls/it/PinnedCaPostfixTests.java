@@ -31,8 +31,11 @@ class PinnedCaPostfixTests {
 	private static final ServerIdentity LEAF = INTERMEDIATE.issueLocalhost();
 
 	@Container
-	static final PostfixContainer postfix = new PostfixContainer(TestAuthorities.POSTFIX)
-		.withCertificate(ServerCertificate.GOOD, LEAF.presenting(LEAF.certificate(), INTERMEDIATE.certificate()));
+	static final PostfixContainer postfix = new PostfixContainer()
+		.withCertificate(ServerCertificate.GOOD, LEAF.presenting(LEAF.certificate(), INTERMEDIATE.certificate()))
+		.withCertificate(ServerCertificate.WRONG_HOST,
+				TestAuthorities.POSTFIX.issueForHost(PostfixContainer.WRONG_HOST_NAME))
+		.withCertificate(ServerCertificate.EXPIRED, TestAuthorities.POSTFIX.issueExpiredLocalhost());
 
 	private final RecordingListener listener = new RecordingListener();
 
