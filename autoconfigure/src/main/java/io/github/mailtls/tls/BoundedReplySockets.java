@@ -16,7 +16,7 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * @author mail-tls
  */
-public final class BoundedReplySockets {
+final class BoundedReplySockets {
 
 	private BoundedReplySockets() {
 	}
@@ -25,7 +25,7 @@ public final class BoundedReplySockets {
 	 * Create an unconnected TCP socket for a session that starts in plaintext.
 	 * @return the socket
 	 */
-	public static Socket plain() {
+	static Socket plain() {
 		return new GuardedPlainSocket();
 	}
 
@@ -40,7 +40,7 @@ public final class BoundedReplySockets {
 	 * @return the TLS socket, which Angus sees as an {@link SSLSocket}
 	 * @throws IOException if the TLS socket cannot be created
 	 */
-	public static SSLSocket layer(SSLSocketFactory factory, Socket socket, String host, int port, boolean autoClose)
+	static SSLSocket layer(SSLSocketFactory factory, Socket socket, String host, int port, boolean autoClose)
 			throws IOException {
 		// Angus' write-timeout wrapper hands out the wrapped socket's stream unchanged.
 		InputStream input = socket.getInputStream();

@@ -6,8 +6,6 @@ import java.net.Socket;
 
 import javax.net.SocketFactory;
 
-import io.github.mailtls.tls.BoundedReplySockets;
-
 /**
  * Creates the plain TCP sockets that STARTTLS sessions start on, with Nagle's algorithm
  * off: SMTP writes small commands and waits for each reply, so delaying a write until the

@@ -6,8 +6,6 @@ import java.net.Socket;
 
 import javax.net.ssl.SSLSocketFactory;
 
-import io.github.mailtls.tls.BoundedReplySockets;
-
 /**
  * The policy's {@link SSLSocketFactory}, which also turns Nagle's algorithm off on the
  * TCP socket under each TLS layer (Angus creates that socket itself for implicit TLS).
