@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import io.github.mailtls.fixtures.MailTlsFixtures;
@@ -198,6 +199,15 @@ class BoundedReplyTests {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
 				return type.cast(cause);
+			}
+			// A failed send lists its cause per unsent message.
+			if (cause instanceof MailSendException send) {
+				for (Exception messageException : send.getMessageExceptions()) {
+					T found = find(messageException, type);
+					if (found != null) {
+						return found;
+					}
+				}
 			}
 			for (Throwable suppressed : cause.getSuppressed()) {
 				T found = find(suppressed, type);
