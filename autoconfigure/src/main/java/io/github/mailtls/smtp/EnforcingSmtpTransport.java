@@ -216,10 +216,13 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		this.startTlsAdvertised = startTlsOffered;
 		TlsMode mode = enforcement.policy().mode();
 		String location = this.host + ":" + this.port;
+		// One key for every spelling of the host, so that case or a trailing dot cannot
+		// evade the memory.
+		ServerKey server = ServerKey.of(this.host, this.port);
 		if (startTlsOffered) {
-			enforcement.startTlsMemory().rememberOffered(location);
+			enforcement.startTlsMemory().rememberOffered(server);
 		}
-		else if (mode != TlsMode.NONE && enforcement.startTlsMemory().offeredBefore(location)) {
+		else if (mode != TlsMode.NONE && enforcement.startTlsMemory().offeredBefore(server)) {
 			logger.warn(("Possible STARTTLS downgrade attack: %s advertised STARTTLS before and does not now; "
 					+ "refusing to send")
 				.formatted(location));

@@ -9,7 +9,8 @@ import javax.net.SocketFactory;
 /**
  * Creates the plain TCP sockets that STARTTLS sessions start on, with Nagle's algorithm
  * off: SMTP writes small commands and waits for each reply, so delaying a write until the
- * previous one is acknowledged only adds latency.
+ * previous one is acknowledged only adds latency. The sockets bound every reply the
+ * server sends ({@link BoundedReplySockets}).
  *
  * @author mail-tls
  */
@@ -17,7 +18,9 @@ public final class NoDelaySocketFactory extends SocketFactory {
 
 	@Override
 	public Socket createSocket() throws IOException {
-		return noDelay(new Socket());
+		// Angus creates every plaintext session's socket this way; its replies are
+		// bounded from the greeting on.
+		return noDelay(BoundedReplySockets.plain());
 	}
 
 	@Override
