@@ -146,7 +146,7 @@ final class FaultSession implements Runnable {
 	// Returns the server's reply, or null when a fault kept it from the client.
 	private @Nullable String command(String verb, byte[] line) throws IOException, Ended {
 		String text = new String(line, StandardCharsets.ISO_8859_1).stripTrailing();
-		this.proxy.record(new ProxiedCommand(this.index, verb, text, this.overTls));
+		this.proxy.record(new ProxiedCommand(this.index, verb, text, this.overTls, this.clientIn.available() > 0));
 		int occurrence = this.occurrences.merge(verb, 1, Integer::sum);
 		Fault fault = this.proxy.faultsFor(this.index)
 			.stream()

@@ -7,8 +7,11 @@ package io.github.mailtls.testsupport;
  * @param verb the upper-case verb, or {@link Fault#END_OF_DATA} for the end of content
  * @param line the command line without its line end
  * @param overTls whether the client sent it inside TLS
+ * @param moreWaiting whether more of the client's bytes had already arrived when the
+ * proxy read this line, before it relayed any reply to it: a client that waits for each
+ * reply never has, a pipelining client has for every command of a flight but the last
  * @author mail-tls
  */
-public record ProxiedCommand(int connection, String verb, String line, boolean overTls) {
+public record ProxiedCommand(int connection, String verb, String line, boolean overTls, boolean moreWaiting) {
 
 }

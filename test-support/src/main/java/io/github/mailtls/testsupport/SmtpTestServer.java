@@ -120,6 +120,9 @@ public final class SmtpTestServer implements AutoCloseable {
 		if (builder.mode == TlsMode.REFUSED_STARTTLS) {
 			commandHandler.addCommand(new RefusedStartTlsCommand());
 		}
+		if (builder.rejectData) {
+			commandHandler.addCommand(new RejectedDataCommand());
+		}
 		// Wrapped last, so a line is recorded even when a TLS or AUTH check refuses it.
 		for (String verb : new ArrayList<>(commandHandler.getVerbs())) {
 			commandHandler.addCommand(new RecordingCommand(commandHandler.getCommand(verb), this.commands::add));
@@ -168,6 +171,8 @@ public final class SmtpTestServer implements AutoCloseable {
 		private final List<String> plaintextOnlyExtensions = new ArrayList<>();
 
 		private boolean rejectEhloAfterTls;
+
+		private boolean rejectData;
 
 		private Builder() {
 		}
@@ -278,6 +283,16 @@ public final class SmtpTestServer implements AutoCloseable {
 		 */
 		public Builder advertiseBeforeTlsOnly(String extension) {
 			this.plaintextOnlyExtensions.add(extension);
+			return this;
+		}
+
+		/**
+		 * Answer every {@code DATA} with {@code 554 5.7.1 Transaction rejected}, before
+		 * any content.
+		 * @return this builder
+		 */
+		public Builder rejectData() {
+			this.rejectData = true;
 			return this;
 		}
 
