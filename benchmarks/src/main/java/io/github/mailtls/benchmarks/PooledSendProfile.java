@@ -1,6 +1,14 @@
 package io.github.mailtls.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -24,6 +32,40 @@ public final class PooledSendProfile {
 	private PooledSendProfile() {
 	}
 
+	// utime + stime of every thread of this process, summed by thread name.
+	private static Map<String, Long> osThreadTicks() {
+		Map<String, Long> ticks = new TreeMap<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+						.replaceAll("[0-9]+$", "#");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+				}
+				catch (IOException | RuntimeException ex) {
+					// The thread ended meanwhile.
+				}
+			}
+		}
+		catch (IOException ex) {
+			// Not Linux: nothing to show.
+		}
+		return ticks;
+	}
+
+	private static Map<Long, Long> threadCpu(ThreadMXBean threads) {
+		Map<Long, Long> cpu = new HashMap<>();
+		for (long id : threads.getAllThreadIds()) {
+			long time = threads.getThreadCpuTime(id);
+			if (time >= 0) {
+				cpu.put(id, time);
+			}
+		}
+		return cpu;
+	}
+
 	public static void main(String[] args) throws Exception {
 		int messages = (args.length > 0) ? Integer.parseInt(args[0]) : 3000;
 		Listener listener = (args.length > 1 && "465".equals(args[1])) ? Listener.IMPLICIT : Listener.STARTTLS;
@@ -36,6 +78,9 @@ public final class PooledSendProfile {
 			for (int i = 0; i < Math.max(200, messages / 5); i++) {
 				sender.send(MailBenchmark.message(server, i));
 			}
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			Map<Long, Long> threadCpu = threadCpu(threads);
+			Map<String, Long> osThreads = osThreadTicks();
 			long cpu = os.getProcessCpuTime();
 			long start = System.nanoTime();
 			for (int i = 0; i < messages; i++) {
@@ -45,6 +90,27 @@ public final class PooledSendProfile {
 			double cpuMillis = (os.getProcessCpuTime() - cpu) / 1e6;
 			System.out.printf("%s: %d messages, %.1f msgs/s, %.3f CPU ms/msg%n", server.description(), messages,
 					messages / seconds, cpuMillis / messages);
+			// Where the process CPU went: Java threads by name; the rest is the VM's own
+			// (JIT, GC) and threads that ended.
+			double javaMillis = 0;
+			for (Map.Entry<Long, Long> entry : threadCpu(threads).entrySet()) {
+				double millis = (entry.getValue() - threadCpu.getOrDefault(entry.getKey(), 0L)) / 1e6;
+				javaMillis += millis;
+				if (millis / messages >= 0.01) {
+					System.out.printf("  %-40s %.3f CPU ms/msg%n", threads.getThreadInfo(entry.getKey()).getThreadName(),
+							millis / messages);
+				}
+			}
+			System.out.printf("  %-40s %.3f CPU ms/msg%n", "VM threads and ended threads",
+					(cpuMillis - javaMillis) / messages);
+			// On Linux, every thread of the process by its OS name (clock ticks of 10 ms).
+			Map<String, Long> after = osThreadTicks();
+			after.forEach((name, ticks) -> {
+				long delta = ticks - osThreads.getOrDefault(name, 0L);
+				if (delta > 0) {
+					System.out.printf("  OS thread %-31s %.3f CPU ms/msg%n", name, delta * 10.0 / messages);
+				}
+			});
 		}
 	}
 
