@@ -88,6 +88,11 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 
 	private Address @Nullable [] currentRecipients;
 
+	// The context class loader used while writing messages, and the one it stands for.
+	private @Nullable ClassLoader writingLoaderFor;
+
+	private @Nullable ClassLoader writingLoader;
+
 	private boolean requireTlsForMessage;
 
 	/**
@@ -279,13 +284,30 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		this.currentMessage = message;
 		this.currentRecipients = addresses;
 		this.requireTlsForMessage = false;
+		Thread thread = Thread.currentThread();
+		ClassLoader original = thread.getContextClassLoader();
+		ClassLoader writing = writingLoader(original);
+		if (writing != original) {
+			thread.setContextClassLoader(writing);
+		}
 		try {
 			super.sendMessage(message, addresses);
 		}
 		finally {
+			if (writing != original) {
+				thread.setContextClassLoader(original);
+			}
 			this.currentMessage = null;
 			this.currentRecipients = null;
 		}
+	}
+
+	private @Nullable ClassLoader writingLoader(@Nullable ClassLoader original) {
+		if (original != this.writingLoaderFor || this.writingLoader == null) {
+			this.writingLoaderFor = original;
+			this.writingLoader = StreamProviderLookup.loaderFor(original);
+		}
+		return this.writingLoader;
 	}
 
 	@Override

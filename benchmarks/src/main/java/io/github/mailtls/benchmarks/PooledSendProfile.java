@@ -97,13 +97,14 @@ public final class PooledSendProfile {
 				double millis = (entry.getValue() - threadCpu.getOrDefault(entry.getKey(), 0L)) / 1e6;
 				javaMillis += millis;
 				if (millis / messages >= 0.01) {
-					System.out.printf("  %-40s %.3f CPU ms/msg%n", threads.getThreadInfo(entry.getKey()).getThreadName(),
-							millis / messages);
+					System.out.printf("  %-40s %.3f CPU ms/msg%n",
+							threads.getThreadInfo(entry.getKey()).getThreadName(), millis / messages);
 				}
 			}
 			System.out.printf("  %-40s %.3f CPU ms/msg%n", "VM threads and ended threads",
 					(cpuMillis - javaMillis) / messages);
-			// On Linux, every thread of the process by its OS name (clock ticks of 10 ms).
+			// On Linux, every thread of the process by its OS name (clock ticks of 10
+			// ms).
 			Map<String, Long> after = osThreadTicks();
 			after.forEach((name, ticks) -> {
 				long delta = ticks - osThreads.getOrDefault(name, 0L);

@@ -99,10 +99,9 @@ final class Throughput implements AutoCloseable {
 	 * Run one contender once; a {@code null} result makes it a warm-up.
 	 */
 	private void run(Workload workload, Contender contender, Result result) throws Exception {
+		// A warm-up run has the size of a measured one, so that the JIT has compiled
+		// every contender's send path before anything is measured.
 		int count = count(workload, contender);
-		if (result == null) {
-			count = Math.max(workload.threads() * 2, count / 5);
-		}
 		int perThread = count / workload.threads();
 		byte[] attachment = workload.attachment();
 		String recipient = this.server.recipient();
