@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.policy.TlsMode;
+import io.github.mailtls.tls.ReplyLimitExceededException;
+import io.github.mailtls.tls.ReplyTimeoutException;
 import io.github.mailtls.tls.TlsRefusal;
 
 /**
@@ -48,12 +50,21 @@ final class ConnectionFailureExplainer {
 					+ "spring.mail.host and spring.mail.port, and that the server is reachable (%s)")
 				.formatted(state.location(), rootMessage(failure)), failure);
 		}
+		ReplyLimitExceededException oversized = find(failure, ReplyLimitExceededException.class);
+		if (oversized != null) {
+			return new ExplainedConnectionFailure(String.valueOf(oversized.getMessage()), failure);
+		}
 		if (!state.greeted() && find(failure, SocketTimeoutException.class) != null
 				&& state.mode() != TlsMode.IMPLICIT) {
-			return new ExplainedConnectionFailure(("%s accepted the connection but sent no SMTP greeting within "
-					+ "mail.tls.timeouts.read: it probably expects implicit TLS from the first byte. Use "
-					+ "mail.tls.mode=implicit (or auto with port 465), or connect to the server's STARTTLS port (587).")
+			return new ExplainedConnectionFailure(("%s accepted the connection but sent no SMTP greeting (or only "
+					+ "part of one) within mail.tls.timeouts.read: it probably expects implicit TLS from the first "
+					+ "byte. Use mail.tls.mode=implicit (or auto with port 465), or connect to the server's STARTTLS "
+					+ "port (587).")
 				.formatted(state.location()), failure);
+		}
+		ReplyTimeoutException slow = find(failure, ReplyTimeoutException.class);
+		if (slow != null) {
+			return new ExplainedConnectionFailure(String.valueOf(slow.getMessage()), failure);
 		}
 		return failure;
 	}
