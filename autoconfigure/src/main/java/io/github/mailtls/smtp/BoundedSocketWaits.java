@@ -56,7 +56,12 @@ final class BoundedSocketWaits {
 	 */
 	static void close(Transport transport, @Nullable Socket socket, Duration timeout) {
 		try {
-			if (socket != null && !timeout.isZero() && setTimeout(socket, timeout) != null) {
+			if (socket == null) {
+				// Nothing to bound the wait with: still say QUIT, within the read
+				// timeout.
+				transport.close();
+			}
+			else if (!timeout.isZero() && setTimeout(socket, timeout) != null) {
 				transport.close();
 			}
 		}

@@ -66,7 +66,7 @@ final class BoundedSslSocket extends SSLSocket {
 
 	@Override
 	public int getSoTimeout() throws SocketException {
-		return this.delegate.getSoTimeout();
+		return this.deadline.timeout();
 	}
 
 	@Override

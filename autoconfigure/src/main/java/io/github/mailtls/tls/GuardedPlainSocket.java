@@ -42,6 +42,13 @@ final class GuardedPlainSocket extends Socket {
 		super.setSoTimeout(timeout);
 	}
 
+	// Reads set the socket's timeout to what is left of the reply's; callers see the
+	// configured read timeout.
+	@Override
+	public synchronized int getSoTimeout() {
+		return this.deadline.timeout();
+	}
+
 	@Override
 	public synchronized InputStream getInputStream() throws IOException {
 		if (this.input == null) {

@@ -27,6 +27,11 @@ final class ReplyDeadline {
 		this.timeoutMillis = timeoutMillis;
 	}
 
+	// The configured read timeout, not what is left of it for the current reply.
+	int timeout() {
+		return this.timeoutMillis;
+	}
+
 	void location(String location) {
 		this.location = location;
 	}

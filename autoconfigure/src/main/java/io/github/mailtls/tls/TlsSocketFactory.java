@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -29,7 +30,14 @@ public final class TlsSocketFactory extends SSLSocketFactory {
 	@Override
 	public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
 		socket.setTcpNoDelay(true);
-		return BoundedReplySockets.layer(this.delegate, socket, host, port, autoClose);
+		SSLSocket tls = BoundedReplySockets.layer(this.delegate, socket, host, port, autoClose);
+		HandshakeCapture capture = HandshakeCapture.current();
+		if (capture != null) {
+			// The TLS layer is the connection's socket from now on; closing it closes
+			// all.
+			capture.socketCreated(tls);
+		}
+		return tls;
 	}
 
 	@Override
