@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import org.apache.commons.logging.Log;
@@ -5,6 +20,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 
+import io.github.mailtls.record.CertificateSummary;
 import io.github.mailtls.record.TlsSendRecord;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 import io.github.mailtls.sender.TlsProbeResult;
@@ -32,9 +48,14 @@ class MailTlsStartupVerifier implements InitializingBean {
 			throw new MailServerVerificationException(result);
 		}
 		TlsSendRecord connection = result.connection();
-		logger.info("Verified mail server %s:%d: %s, %s, %s, certificate %s valid until %s".formatted(connection.host(),
-				connection.port(), connection.security().value(), connection.protocol(), connection.cipherSuite(),
-				connection.certificate().subject(), connection.certificate().notAfter()));
+		// Without TLS (mail.tls.mode=none or opportunistic on a plaintext server) there
+		// is no certificate.
+		CertificateSummary certificate = connection.certificate();
+		String certificateText = (certificate != null)
+				? "certificate %s valid until %s".formatted(certificate.subject(), certificate.notAfter())
+				: "no certificate";
+		logger.info("Verified mail server %s:%d: %s, %s, %s, %s".formatted(connection.host(), connection.port(),
+				connection.security().value(), connection.protocol(), connection.cipherSuite(), certificateText));
 	}
 
 }
