@@ -41,8 +41,6 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
 /**
  * Builds the {@link TlsEnforcingMailSender} from {@code spring.mail.*} and
  * {@code mail.tls.*}.
- *
- * @author mail-tls
  */
 final class MailSenderFactory {
 

@@ -21,7 +21,7 @@ import io.github.mailtls.sender.TlsProbeResult;
  * Thrown at startup when {@code mail.tls.verify-on-startup} is set and the mail server
  * does not meet the TLS policy.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailServerVerificationException extends RuntimeException {
 

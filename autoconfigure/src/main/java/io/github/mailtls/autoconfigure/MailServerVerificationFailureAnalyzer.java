@@ -21,8 +21,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /**
  * Explains a {@link MailServerVerificationException}: what the startup probe found and
  * what to change.
- *
- * @author mail-tls
  */
 class MailServerVerificationFailureAnalyzer extends AbstractFailureAnalyzer<MailServerVerificationException> {
 

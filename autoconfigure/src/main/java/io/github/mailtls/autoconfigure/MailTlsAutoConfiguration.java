@@ -42,7 +42,7 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
  * {@link TlsEnforcingMailSender} whenever {@code spring.mail.host} is set. A user-defined
  * {@link MailSender} wins.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @AutoConfiguration(before = MailSenderAutoConfiguration.class)
 @ConditionalOnClass({ MimeMessage.class, MimeType.class, MailSender.class, SMTPTransport.class })

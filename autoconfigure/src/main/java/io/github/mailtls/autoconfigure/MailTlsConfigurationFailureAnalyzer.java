@@ -23,8 +23,6 @@ import io.github.mailtls.policy.MailTlsConfigurationException;
 /**
  * Explains a {@link MailTlsConfigurationException} at startup: what is wrong and which
  * property to change.
- *
- * @author mail-tls
  */
 class MailTlsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<MailTlsConfigurationException> {
 

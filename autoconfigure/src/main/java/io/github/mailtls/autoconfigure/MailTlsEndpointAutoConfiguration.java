@@ -36,7 +36,7 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
  * Auto-configuration for the {@code mailtls} Actuator endpoint and the buffer of recent
  * send records behind it.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @AutoConfiguration(after = MailTlsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, EndpointAutoConfiguration.class })

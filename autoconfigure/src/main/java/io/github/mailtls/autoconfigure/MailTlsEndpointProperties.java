@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties for the {@code mailtls} Actuator endpoint.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @ConfigurationProperties("mail.tls.endpoint")
 public class MailTlsEndpointProperties {

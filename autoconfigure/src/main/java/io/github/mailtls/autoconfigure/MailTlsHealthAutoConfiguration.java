@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Import;
 
 import io.github.mailtls.health.LatestTlsSend;
 import io.github.mailtls.health.MailTlsHealthIndicator;
-import io.github.mailtls.health.TlsProbeListener;
+import io.github.mailtls.sender.TlsProbeListener;
 import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 
@@ -41,7 +41,7 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
  * Auto-configuration that replaces Spring Boot's {@code mail} health indicator with a
  * {@link MailTlsHealthIndicator} under the same name.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @AutoConfiguration(after = MailTlsAutoConfiguration.class, before = MailHealthContributorAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

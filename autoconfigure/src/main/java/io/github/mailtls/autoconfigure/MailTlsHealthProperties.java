@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties for the TLS-aware {@code mail} health indicator.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @ConfigurationProperties("mail.tls.health")
 public class MailTlsHealthProperties {

@@ -34,7 +34,7 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
  * Auto-configuration for the {@code mail.tls.policy.violations} counter and the
  * {@code mail.tls.certificate.expiry} gauge.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { MailTlsAutoConfiguration.class, MetricsAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class })

@@ -30,7 +30,7 @@ import io.github.mailtls.policy.TlsMode;
  * Configuration properties for the TLS policy of outgoing mail. The connection itself
  * (host, port, credentials) stays in {@code spring.mail.*}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @ConfigurationProperties("mail.tls")
 public class MailTlsProperties {

@@ -28,8 +28,6 @@ import io.github.mailtls.sender.TlsProbeResult;
 /**
  * Probes the mail server once at startup and fails fast when it does not meet the policy,
  * so a misconfiguration shows up at deployment rather than at the first send.
- *
- * @author mail-tls
  */
 class MailTlsStartupVerifier implements InitializingBean {
 

@@ -38,8 +38,6 @@ import io.github.mailtls.pool.PoolSettings;
  * Validates {@code spring.mail.*} and {@code mail.tls.*} together and derives the
  * effective {@link TlsPolicy}. Every invalid or weakening combination fails startup with
  * a {@link MailTlsConfigurationException} that names the fix.
- *
- * @author mail-tls
  */
 final class TlsPolicyFactory {
 

@@ -33,7 +33,7 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
  * {@link Endpoint @Endpoint} that shows the effective mail TLS policy, without secrets,
  * and what TLS the most recent sends negotiated.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @Endpoint(id = "mailtls")
 public class MailTlsEndpoint {

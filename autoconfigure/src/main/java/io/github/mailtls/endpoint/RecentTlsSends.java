@@ -28,7 +28,7 @@ import io.github.mailtls.record.TlsSendRecord;
  * Keeps the TLS records of the most recent sends in a bounded buffer that drops the
  * oldest.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class RecentTlsSends implements TlsSendListener {
 

@@ -26,13 +26,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.github.mailtls.sender.TlsProbeListener;
 import io.github.mailtls.sender.TlsProbeResult;
 
 /**
  * Runs a probe at most once per time-to-live, one at a time, and hands its answer to
  * every caller in between.
- *
- * @author mail-tls
  */
 final class CachedProbe {
 

@@ -25,7 +25,7 @@ import io.github.mailtls.record.TlsSendRecord;
 /**
  * Remembers the TLS record of the most recent real send for the health details.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class LatestTlsSend implements TlsSendListener {
 

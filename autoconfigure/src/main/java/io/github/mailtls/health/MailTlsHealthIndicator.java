@@ -31,13 +31,14 @@ import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.CertificateSummary;
 import io.github.mailtls.record.TlsSendRecord;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
+import io.github.mailtls.sender.TlsProbeListener;
 import io.github.mailtls.sender.TlsProbeResult;
 
 /**
  * Health of the mail server as the TLS policy sees it, from a connect, TLS and EHLO probe
  * (no authentication, no message) made at most once per cache time-to-live.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 

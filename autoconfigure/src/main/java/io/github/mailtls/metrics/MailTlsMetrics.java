@@ -26,7 +26,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.github.mailtls.health.TlsProbeListener;
+import io.github.mailtls.sender.TlsProbeListener;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.CertificateSummary;
 import io.github.mailtls.record.SendOutcome;
@@ -39,7 +39,7 @@ import io.github.mailtls.sender.TlsProbeResult;
  * the last certificate seen per server, by a send or a health probe, expires as
  * {@code mail.tls.certificate.expiry}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailTlsMetrics implements TlsSendListener, TlsProbeListener {
 

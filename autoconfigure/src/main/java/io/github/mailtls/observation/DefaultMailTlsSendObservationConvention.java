@@ -25,7 +25,7 @@ import io.github.mailtls.record.TlsSendRecord;
  * as low cardinality keys, and deliberately no high cardinality keys, so no personal data
  * ends up in metrics or traces.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class DefaultMailTlsSendObservationConvention implements MailTlsSendObservationConvention {
 

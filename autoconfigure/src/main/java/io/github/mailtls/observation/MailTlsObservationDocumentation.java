@@ -24,7 +24,7 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * Documents the {@code mail.send} observation. All keys are low cardinality; no key
  * carries subjects, addresses or content.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public enum MailTlsObservationDocumentation implements ObservationDocumentation {
 

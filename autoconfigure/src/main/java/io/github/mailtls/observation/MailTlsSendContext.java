@@ -25,7 +25,7 @@ import io.github.mailtls.record.TransportSecurity;
  * Observation context of one send: the server it goes to and, once it has ended, its TLS
  * record. Carries no message content, subjects or addresses.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailTlsSendContext extends Observation.Context {
 

@@ -22,7 +22,7 @@ import io.micrometer.observation.ObservationConvention;
  * {@link ObservationConvention} for the {@code mail.send} observation. Define a bean of
  * this type to replace {@link DefaultMailTlsSendObservationConvention}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public interface MailTlsSendObservationConvention extends ObservationConvention<MailTlsSendContext> {
 

@@ -19,7 +19,7 @@ package io.github.mailtls.policy;
  * Thrown at startup when the mail TLS configuration is invalid or would weaken the
  * policy. A failure analyzer turns it into a description and an action.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailTlsConfigurationException extends RuntimeException {
 

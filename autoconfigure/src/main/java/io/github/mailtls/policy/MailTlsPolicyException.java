@@ -24,7 +24,7 @@ import org.springframework.mail.MailException;
  * credentials are sent over it. Senders report it as the cause of a
  * {@link org.springframework.mail.MailSendException}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailTlsPolicyException extends MailException {
 

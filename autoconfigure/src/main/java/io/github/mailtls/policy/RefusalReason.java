@@ -21,7 +21,7 @@ import java.util.Locale;
  * Why the sender refused to send over a connection. The {@link #value() value} is the
  * public tag used by metrics, health and the endpoint.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public enum RefusalReason {
 

@@ -20,7 +20,7 @@ import java.util.Locale;
 /**
  * How the sender protects the SMTP connection, set with {@code mail.tls.mode}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public enum TlsMode {
 

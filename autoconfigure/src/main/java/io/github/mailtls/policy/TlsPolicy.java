@@ -34,7 +34,7 @@ import java.util.List;
  * @param connectTimeout the connect timeout
  * @param readTimeout the read timeout
  * @param writeTimeout the write timeout
- * @author mail-tls
+ * @since 0.1.0
  */
 public record TlsPolicy(TlsMode configuredMode, TlsMode mode, List<String> protocols, List<String> cipherSuites,
 		boolean verifyHostname, boolean allowPlaintextAuth, boolean requireTlsExtension, List<String> pinnedPublicKeys,

@@ -25,7 +25,7 @@ import java.time.Duration;
  * @param idleTimeout how long an idle connection is kept
  * @param maxConnectionAge how long a connection is used at most, however busy
  * @param maxWait how long a send waits for a connection when all are busy
- * @author mail-tls
+ * @since 0.1.0
  */
 public record PoolSettings(int maxConnections, int maxMessagesPerConnection, Duration idleTimeout,
 		Duration maxConnectionAge, Duration maxWait) {

@@ -22,7 +22,7 @@ import jakarta.mail.Transport;
  * An open connection owned by a {@link TransportPool}, with what it negotiated.
  *
  * @param <D> the type of the details kept with the connection
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class PooledConnection<D> {
 

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * the session in an unknown state.
  *
  * @param <D> the type of the details kept with each connection
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class TransportPool<D> implements AutoCloseable {
 

@@ -29,7 +29,7 @@ import java.util.Base64;
  * @param notAfter the end of the validity period
  * @param spkiSha256 the public key fingerprint as {@code sha256/<base64>}, the format of
  * {@code mail.tls.pinned-public-keys}
- * @author mail-tls
+ * @since 0.1.0
  */
 public record CertificateSummary(String subject, String issuer, Instant notAfter, String spkiSha256) {
 

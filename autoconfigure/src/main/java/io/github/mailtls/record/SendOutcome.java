@@ -20,7 +20,7 @@ import java.util.Locale;
 /**
  * The outcome of one send, as reported in records, metrics and health.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public enum SendOutcome {
 

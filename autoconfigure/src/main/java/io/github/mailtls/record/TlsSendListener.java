@@ -20,7 +20,7 @@ package io.github.mailtls.record;
  * auto-configured sender; they are called synchronously on the sending thread, so they
  * must be quick and must not throw.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface TlsSendListener {

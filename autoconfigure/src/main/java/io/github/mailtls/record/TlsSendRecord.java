@@ -45,7 +45,7 @@ import io.github.mailtls.policy.RefusalReason;
  * @param reason why it was refused, {@code null} unless refused
  * @param messageCount how many messages the send carried
  * @param duration how long the send took
- * @author mail-tls
+ * @since 0.1.0
  */
 public record TlsSendRecord(Instant timestamp, String host, int port, TransportSecurity security,
 		@Nullable String protocol, @Nullable String cipherSuite, boolean peerCertificateVerified,

@@ -22,7 +22,7 @@ import io.github.mailtls.policy.TlsMode;
 /**
  * How a connection was protected in practice (the {@code tls.mode} tag).
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public enum TransportSecurity {
 

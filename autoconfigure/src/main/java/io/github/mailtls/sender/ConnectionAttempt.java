@@ -37,8 +37,6 @@ import io.github.mailtls.record.TransportSecurity;
  * What one connection negotiated so far. Bound to the connecting thread while the
  * transport connects, because JSSE calls the trust manager and Angus calls the session
  * verifier on that thread.
- *
- * @author mail-tls
  */
 final class ConnectionAttempt {
 

@@ -30,8 +30,6 @@ import io.github.mailtls.policy.TlsMode;
 /**
  * Turns what Angus Mail and JSSE report when a connection fails into a refusal reason or
  * an explanation that names the fix, including the two port/mode mismatches.
- *
- * @author mail-tls
  */
 final class ConnectionFailureExplainer {
 

@@ -30,8 +30,6 @@ import io.github.mailtls.policy.TlsPolicy;
  * timeouts, optional STARTTLS and comma-separated protocol lists. They also remove the
  * client's share of per-send waiting: Nagle's algorithm (a 40 ms delayed-ACK stall per
  * exchange with OpenSSL-based servers such as Postfix) and a timer thread per connection.
- *
- * @author mail-tls
  */
 final class EnforcedSessionProperties {
 

@@ -39,8 +39,6 @@ import io.github.mailtls.policy.TlsPolicy;
  * places where the session can go wrong: right after each plaintext EHLO (before
  * STARTTLS, AUTH or MAIL FROM) and in front of every command, so nothing after EHLO ever
  * leaves over a connection the policy does not allow.
- *
- * @author mail-tls
  */
 final class EnforcingSmtpTransport extends SMTPTransport {
 

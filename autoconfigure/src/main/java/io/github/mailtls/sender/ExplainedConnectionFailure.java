@@ -19,8 +19,6 @@ import jakarta.mail.MessagingException;
 
 /**
  * A connection failure whose message says what happened and what to change.
- *
- * @author mail-tls
  */
 final class ExplainedConnectionFailure extends MessagingException {
 

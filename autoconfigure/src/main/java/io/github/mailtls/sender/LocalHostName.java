@@ -25,8 +25,6 @@ import org.jspecify.annotations.Nullable;
  * The name this host announces in EHLO, looked up once: Angus Mail resolves it again for
  * every new connection, which costs a DNS round trip per send. Same rules as Angus: the
  * canonical host name, or the address literal when the name is not qualified.
- *
- * @author mail-tls
  */
 final class LocalHostName implements Supplier<String> {
 

@@ -26,8 +26,6 @@ import io.github.mailtls.policy.TlsPolicy;
  * negotiated. Angus Mail calls it (as {@code mail.smtp.ssl.hostnameverifier}) after the
  * handshake of both implicit TLS and STARTTLS, before it sends anything else; the host
  * name itself is already verified by JSSE during the handshake.
- *
- * @author mail-tls
  */
 final class NegotiatedSessionVerifier implements HostnameVerifier {
 

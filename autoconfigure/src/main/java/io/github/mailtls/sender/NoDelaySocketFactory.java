@@ -25,8 +25,6 @@ import javax.net.SocketFactory;
  * Creates the plain TCP sockets that STARTTLS sessions start on, with Nagle's algorithm
  * off: SMTP writes small commands and waits for each reply, so delaying a write until the
  * previous one is acknowledged only adds latency.
- *
- * @author mail-tls
  */
 final class NoDelaySocketFactory extends SocketFactory {
 

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * that a rejected certificate carries a precise refusal reason. One context per sender
  * lets JSSE resume TLS sessions across connections.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class PolicySslContextFactory {
 

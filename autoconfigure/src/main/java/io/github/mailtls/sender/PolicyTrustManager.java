@@ -36,8 +36,6 @@ import io.github.mailtls.record.CertificateSummary;
  * Delegates the trust decision to the configured trust material and turns a rejection
  * into a {@link MailTlsPolicyException} with a precise {@link RefusalReason}, carried as
  * the cause of the {@link CertificateException} that aborts the handshake.
- *
- * @author mail-tls
  */
 final class PolicyTrustManager extends X509ExtendedTrustManager {
 

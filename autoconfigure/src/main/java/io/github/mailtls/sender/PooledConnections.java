@@ -25,8 +25,6 @@ import io.github.mailtls.pool.TransportPool;
 /**
  * A sender's connection pool and the thread that closes its idle connections in time,
  * before servers drop them.
- *
- * @author mail-tls
  */
 final class PooledConnections implements AutoCloseable {
 

@@ -31,8 +31,6 @@ import io.github.mailtls.pool.TransportPool;
  * connection and gives it back on {@link #close()}. A connection goes back into the pool
  * only if every error on it was a server reply (after which the session is in a known
  * state); any other error closes it.
- *
- * @author mail-tls
  */
 final class PooledTransportHandle extends Transport {
 

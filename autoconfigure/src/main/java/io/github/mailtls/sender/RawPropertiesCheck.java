@@ -33,7 +33,7 @@ import io.github.mailtls.policy.TlsMode;
  * those that mail-tls replaces. Raw keys are never silently obeyed: a key that agrees
  * with the policy is redundant and logged, any other TLS or socket key fails startup.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class RawPropertiesCheck {
 

@@ -42,8 +42,6 @@ import io.github.mailtls.record.TlsSendRecord;
 /**
  * Observes one send as {@code mail.send}, turns its end into a {@link TlsSendRecord} for
  * the listeners, and makes the exception of a refused send lead with the refusal.
- *
- * @author mail-tls
  */
 final class SendRecorder {
 

@@ -19,8 +19,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The daemon threads a sender owns.
- *
- * @author mail-tls
  */
 final class SenderThreads {
 

@@ -33,8 +33,6 @@ import org.jspecify.annotations.Nullable;
  * session without the advertisement is recognised as a possible downgrade (STRIPTLS)
  * instead of an ordinary server without TLS. Held in memory for the life of the sender
  * and, when a file is given, appended to it so that a restart does not forget.
- *
- * @author mail-tls
  */
 final class StartTlsMemory {
 

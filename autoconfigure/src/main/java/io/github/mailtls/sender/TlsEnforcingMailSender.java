@@ -50,7 +50,7 @@ import io.github.mailtls.record.TransportSecurity;
  * are {@link MailSendException MailSendExceptions} listing every unsent message, with a
  * {@link MailTlsPolicyException} in their cause chain.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class TlsEnforcingMailSender extends JavaMailSenderImpl implements DisposableBean {
 

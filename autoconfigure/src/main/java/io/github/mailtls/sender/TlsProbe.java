@@ -30,8 +30,6 @@ import io.github.mailtls.record.SendOutcome;
 /**
  * Connects, negotiates TLS under the policy and sends EHLO, then QUIT: no authentication
  * and no message, so a health check never uses the credentials.
- *
- * @author mail-tls
  */
 final class TlsProbe {
 

@@ -25,7 +25,7 @@ import io.github.mailtls.record.TlsSendRecord;
  *
  * @param connection what the probe connection negotiated; its message count is zero
  * @param error why the probe failed or was refused, {@code null} on success
- * @author mail-tls
+ * @since 0.1.0
  */
 public record TlsProbeResult(TlsSendRecord connection, @Nullable String error) {
 

@@ -25,8 +25,6 @@ import javax.net.ssl.SSLSocketFactory;
  * The policy's {@link SSLSocketFactory}, which also turns Nagle's algorithm off on the
  * TCP socket under each TLS layer (Angus creates that socket itself for implicit TLS).
  * Sockets are returned unchanged so Angus sees the real {@code SSLSocket}.
- *
- * @author mail-tls
  */
 final class TlsSocketFactory extends SSLSocketFactory {
 

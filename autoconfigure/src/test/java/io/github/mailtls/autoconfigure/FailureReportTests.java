@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Starts real applications with bad configuration and checks the report Spring Boot
  * prints, proving that the failure analyzers are registered.
- *
- * @author mail-tls
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FailureReportTests {

@@ -37,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Calls the health, {@code mailtls} and Prometheus endpoints of a running web application
  * whose sender is configured by properties only and talks to a real STARTTLS server.
- *
- * @author mail-tls
  */
 @SpringBootTest(classes = MailTlsActuatorHttpTests.MailApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,mailtls,prometheus",

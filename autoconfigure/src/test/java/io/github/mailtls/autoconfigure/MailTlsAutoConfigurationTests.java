@@ -47,8 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link MailTlsAutoConfiguration}.
- *
- * @author mail-tls
  */
 class MailTlsAutoConfigurationTests {
 

@@ -30,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link MailTlsEndpointAutoConfiguration}.
- *
- * @author mail-tls
  */
 class MailTlsEndpointAutoConfigurationTests {
 

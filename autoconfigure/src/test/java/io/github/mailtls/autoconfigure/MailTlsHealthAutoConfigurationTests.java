@@ -47,8 +47,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * Tests for {@link MailTlsHealthAutoConfiguration}.
- *
- * @author mail-tls
  */
 class MailTlsHealthAutoConfigurationTests {
 

@@ -48,8 +48,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.DOUBLE;
 /**
  * Tests for {@link MailTlsMetricsAutoConfiguration}, with Boot's observation and metrics
  * auto-configurations turning real sends into meters.
- *
- * @author mail-tls
  */
 class MailTlsMetricsAutoConfigurationTests {
 

@@ -31,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@code mail.tls.verify-on-startup}.
- *
- * @author mail-tls
  */
 class StartupVerificationTests {
 

@@ -34,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link MailTlsEndpoint} with real sends.
- *
- * @author mail-tls
  */
 class MailTlsEndpointTests {
 

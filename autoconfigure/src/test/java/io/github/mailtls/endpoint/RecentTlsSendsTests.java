@@ -30,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for {@link RecentTlsSends}.
- *
- * @author mail-tls
  */
 class RecentTlsSendsTests {
 

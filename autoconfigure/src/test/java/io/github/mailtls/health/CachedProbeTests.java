@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link CachedProbe}.
- *
- * @author mail-tls
  */
 class CachedProbeTests {
 

@@ -53,8 +53,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * Tests for {@link MailTlsHealthIndicator} against in-process servers.
- *
- * @author mail-tls
  */
 class MailTlsHealthIndicatorTests {
 

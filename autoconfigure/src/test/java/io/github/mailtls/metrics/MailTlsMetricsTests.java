@@ -37,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link MailTlsMetrics}.
- *
- * @author mail-tls
  */
 class MailTlsMetricsTests {
 

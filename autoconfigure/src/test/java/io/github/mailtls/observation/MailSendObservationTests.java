@@ -43,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for the {@code mail.send} observation of real sends, recorded in a
  * {@link TestObservationRegistry}.
- *
- * @author mail-tls
  */
 class MailSendObservationTests {
 

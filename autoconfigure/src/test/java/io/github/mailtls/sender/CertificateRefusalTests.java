@@ -40,8 +40,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Refuses servers whose certificate fails verification, over implicit TLS and over
  * STARTTLS, before any SMTP command after the handshake.
- *
- * @author mail-tls
  */
 class CertificateRefusalTests {
 

@@ -47,8 +47,6 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Reuse of verified connections across sends, against a real in-process TLS server.
- *
- * @author mail-tls
  */
 class ConnectionPoolTests {
 

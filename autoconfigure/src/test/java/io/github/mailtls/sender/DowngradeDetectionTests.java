@@ -39,8 +39,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * A server that offered STARTTLS before and stops offering it is treated as a downgrade
  * attack: the sender remembers per host and port. Pooling is off so that the second send
  * opens a new connection, which the attacker then controls.
- *
- * @author mail-tls
  */
 class DowngradeDetectionTests {
 

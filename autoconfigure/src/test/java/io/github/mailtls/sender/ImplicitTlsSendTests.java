@@ -43,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sends with implicit TLS to GreenMail and to SubEthaSMTP.
- *
- * @author mail-tls
  */
 class ImplicitTlsSendTests {
 

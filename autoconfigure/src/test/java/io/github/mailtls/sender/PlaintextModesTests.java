@@ -34,8 +34,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The explicit opt-in modes: 'opportunistic' upgrades when it can and never sends
  * credentials in clear; 'none' is plaintext and says so in its records.
- *
- * @author mail-tls
  */
 class PlaintextModesTests {
 

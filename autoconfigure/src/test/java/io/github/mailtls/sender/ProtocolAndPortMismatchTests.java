@@ -34,8 +34,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Refuses protocol versions outside the policy, and explains both port/mode mismatches
  * within the configured timeouts.
- *
- * @author mail-tls
  */
 class ProtocolAndPortMismatchTests {
 

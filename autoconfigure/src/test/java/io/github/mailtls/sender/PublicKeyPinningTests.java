@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Public key pins are checked on top of normal trust.
- *
- * @author mail-tls
  */
 class PublicKeyPinningTests {
 

@@ -23,8 +23,6 @@ import io.github.mailtls.record.TlsSendRecord;
 
 /**
  * Keeps every record it receives.
- *
- * @author mail-tls
  */
 class RecordingListener implements TlsSendListener {
 

@@ -34,8 +34,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * REQUIRETLS (RFC 8689): required when configured, carried on MAIL FROM, and waived per
  * message by the header {@code TLS-Required: No}.
- *
- * @author mail-tls
  */
 class RequireTlsExtensionTests {
 

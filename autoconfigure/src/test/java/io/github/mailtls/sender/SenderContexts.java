@@ -26,8 +26,6 @@ import io.github.mailtls.fixtures.MailTlsFixtures;
 /**
  * Runs the auto-configured sender from properties only, as an application would, with the
  * test CA as its SSL bundle, short timeouts and a {@link RecordingListener}.
- *
- * @author mail-tls
  */
 final class SenderContexts {
 

@@ -34,8 +34,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Sends with required STARTTLS to in-process servers.
- *
- * @author mail-tls
  */
 class StartTlsSendTests {
 

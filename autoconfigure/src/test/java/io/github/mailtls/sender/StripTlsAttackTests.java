@@ -40,8 +40,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * A man in the middle deletes STARTTLS from the server's EHLO reply (STRIPTLS) and
  * records every byte the client sends. The enforcing sender stops after EHLO; Spring
  * Boot's default sender, configured as usual, carries on in clear.
- *
- * @author mail-tls
  */
 class StripTlsAttackTests {
 

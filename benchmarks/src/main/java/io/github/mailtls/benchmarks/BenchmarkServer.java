@@ -28,8 +28,6 @@ import io.github.mailtls.testsupport.TestCertificateAuthority;
  * The server the benchmark sends to: Postfix in a container when Docker is available,
  * otherwise an in-process SubEthaSMTP server. Either offers STARTTLS with AUTH and counts
  * the TLS handshakes it accepted.
- *
- * @author mail-tls
  */
 abstract class BenchmarkServer implements AutoCloseable {
 

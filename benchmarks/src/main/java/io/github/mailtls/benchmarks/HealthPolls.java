@@ -21,8 +21,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Polls a mail health indicator as a monitoring system would and counts the TLS
  * handshakes the server saw for it.
- *
- * @author mail-tls
  */
 final class HealthPolls {
 

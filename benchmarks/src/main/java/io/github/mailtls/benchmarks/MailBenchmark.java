@@ -39,7 +39,7 @@ import io.github.mailtls.testsupport.TestCertificateAuthority;
  * and start-up cost. Run with {@code ./mvnw -pl benchmarks -am spring-boot:run
  * -Dspring-boot.run.arguments="100 5"} (messages per run, rounds).
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class MailBenchmark {
 

@@ -19,8 +19,6 @@ import java.util.Arrays;
 
 /**
  * Medians of repeated measurements: machines are noisy, medians less so.
- *
- * @author mail-tls
  */
 final class Medians {
 

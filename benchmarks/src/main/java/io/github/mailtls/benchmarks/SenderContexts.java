@@ -33,8 +33,6 @@ import io.github.mailtls.autoconfigure.MailTlsHealthAutoConfiguration;
 /**
  * Application contexts for the three senders, configured by properties only, with the
  * same server, credentials, trust and TLS versions.
- *
- * @author mail-tls
  */
 final class SenderContexts {
 

@@ -28,8 +28,6 @@ import io.github.mailtls.autoconfigure.MailTlsAutoConfiguration;
 /**
  * The cost the auto-configuration adds to context refresh: the same application started
  * alternately with and without mail-tls.
- *
- * @author mail-tls
  */
 final class StartupCost {
 

@@ -29,8 +29,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * Sequential single-message sends per sender, interleaved round by round so that every
  * sender sees the same machine noise, plus Boot's one-batch rate as the practical limit.
- *
- * @author mail-tls
  */
 final class Throughput {
 

@@ -33,8 +33,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Certificates that fail verification are refused with the matching reason during the
  * handshake, so Postfix never completes TLS and never sees AUTH or MAIL FROM.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class CertificateRefusalTests {

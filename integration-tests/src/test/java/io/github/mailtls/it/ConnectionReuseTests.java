@@ -35,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Pooled connections against a real MTA: sequential sends reuse one verified TLS
  * connection, and without pooling each send opens its own. A recording proxy counts the
  * connections the sender opened; Postfix must log exactly as many TLS sessions.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ConnectionReuseTests {

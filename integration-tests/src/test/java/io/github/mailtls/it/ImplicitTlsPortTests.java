@@ -40,8 +40,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Postfix logged, and STARTTLS fails within the read timeout with an explanation. The
  * mapped host port is not 465, so {@code auto} would mean STARTTLS here; the modes are
  * set explicitly.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ImplicitTlsPortTests {

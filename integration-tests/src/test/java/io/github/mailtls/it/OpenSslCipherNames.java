@@ -25,8 +25,6 @@ import java.util.Map;
  * 1.2 suites differ: OpenSSL says {@code ECDHE-RSA-AES256-GCM-SHA384} where Java says
  * {@code TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384}. The table holds the TLS 1.2 suites that
  * OpenSSL 3 and the JDK have in common (from {@code openssl ciphers -stdname}).
- *
- * @author mail-tls
  */
 public final class OpenSslCipherNames {
 

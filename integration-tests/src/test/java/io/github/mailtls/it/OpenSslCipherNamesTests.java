@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for {@link OpenSslCipherNames}.
- *
- * @author mail-tls
  */
 class OpenSslCipherNamesTests {
 

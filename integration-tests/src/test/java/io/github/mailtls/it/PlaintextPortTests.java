@@ -39,8 +39,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Postfix's plaintext port 2525, which offers AUTH in clear and no STARTTLS: every mode
  * that wants TLS refuses before AUTH and MAIL FROM, and only the explicit {@code none}
  * opt-in delivers, in plaintext, saying so in its record.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class PlaintextPortTests {

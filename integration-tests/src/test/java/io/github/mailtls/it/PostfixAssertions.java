@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compares what the sender recorded with what Postfix itself logged.
- *
- * @author mail-tls
  */
 final class PostfixAssertions {
 

@@ -90,8 +90,6 @@ import org.testcontainers.utility.MountableFile;
  * {@link #tlsConnectionsSince(LogMark)} can tell which port negotiated what. Every
  * delivered message also carries the negotiated TLS in its {@code Received} header (see
  * {@link #receivedTls(String)}).
- *
- * @author mail-tls
  */
 public class PostfixContainer extends GenericContainer<PostfixContainer> {
 

@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Checks that {@link PostfixContainer} takes its certificates from PEM files and replaces
  * missing ones with placeholders.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class PostfixContainerPemFilesTests {

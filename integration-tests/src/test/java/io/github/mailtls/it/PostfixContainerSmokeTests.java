@@ -39,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Checks the Postfix test server itself with a plain JSSE client, so that failures of the
  * starter's interoperability tests can be trusted to be the starter's.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class PostfixContainerSmokeTests {

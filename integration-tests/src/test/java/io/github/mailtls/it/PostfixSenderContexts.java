@@ -32,8 +32,6 @@ import org.springframework.mail.SimpleMailMessage;
  * Runs the starter's auto-configured sender against a Postfix listener, configured only
  * by properties as an application would be: host, mapped port and SASL credentials in
  * {@code spring.mail.*}, trust in an SSL bundle, the policy in {@code mail.tls.*}.
- *
- * @author mail-tls
  */
 final class PostfixSenderContexts {
 

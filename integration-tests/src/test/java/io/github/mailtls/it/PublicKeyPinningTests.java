@@ -37,8 +37,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Public key pins against Postfix's real certificate on port 587: the server's own key
  * delivers, and a trusted server whose key is not pinned is refused after STARTTLS and
  * before AUTH.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class PublicKeyPinningTests {

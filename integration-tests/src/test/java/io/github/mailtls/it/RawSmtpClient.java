@@ -36,8 +36,6 @@ import javax.net.ssl.SSLSocket;
  * A deliberately small SMTP client on plain JSSE sockets, independent of Jakarta Mail and
  * of the starter, for checking what the Postfix container itself does. Host names are
  * verified the way HTTPS does (RFC 2818/6125).
- *
- * @author mail-tls
  */
 final class RawSmtpClient implements Closeable {
 

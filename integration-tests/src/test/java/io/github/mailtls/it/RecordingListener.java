@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps every TLS record the sender reports, so tests can compare them with Postfix's
  * log.
- *
- * @author mail-tls
  */
 class RecordingListener implements TlsSendListener {
 

@@ -40,8 +40,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Postfix's submission port 587, which offers STARTTLS and AUTH only after it: the modes
  * that upgrade deliver with AUTH over the TLS that Postfix logged, implicit TLS is
  * refused with an explanation, and startup verification never authenticates.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class StartTlsPortTests {

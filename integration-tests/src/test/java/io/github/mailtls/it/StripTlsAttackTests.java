@@ -42,8 +42,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * A man in the middle in front of Postfix's port 587 deletes STARTTLS from the EHLO reply
  * (STRIPTLS) and records every byte the client sends. The starter stops after EHLO;
  * Spring Boot's own sender, configured the usual way, submits the message in clear.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class StripTlsAttackTests {

@@ -20,8 +20,6 @@ import io.github.mailtls.testsupport.TestCertificateAuthority;
 /**
  * The certificate authority behind every Postfix certificate in this suite, and one that
  * issued none of them.
- *
- * @author mail-tls
  */
 final class TestAuthorities {
 

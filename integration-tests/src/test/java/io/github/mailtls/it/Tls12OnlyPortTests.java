@@ -36,8 +36,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Postfix's port 4650, implicit TLS restricted to TLSv1.2: the default policy accepts it
  * and records the cipher suite Postfix names the OpenSSL way, and a TLSv1.3-only policy
  * refuses it during the handshake.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class Tls12OnlyPortTests {

@@ -21,7 +21,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * Sample application that sends mail through the TLS-enforcing sender of mail-tls.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @SpringBootApplication
 public class SampleApplication {

@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for the {@code implicit} and {@code starttls} profiles, which send through a real
  * provider configured by environment variables.
- *
- * @author mail-tls
  */
 class ProviderProfilesTests {
 

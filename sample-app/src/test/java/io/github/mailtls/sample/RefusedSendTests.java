@@ -33,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for the sample application against a development SMTP server that offers no
  * STARTTLS, as a server behind a STRIPTLS attacker looks.
- *
- * @author mail-tls
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.dev-smtp.start-tls=false")
 @AutoConfigureRestTestClient

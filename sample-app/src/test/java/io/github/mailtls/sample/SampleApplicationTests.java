@@ -36,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for the sample application against its development SMTP server, over enforced
  * STARTTLS with hostname verification.
- *
- * @author mail-tls
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient

@@ -61,8 +61,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for the status page in headless Chromium, driven through the system's
  * chromedriver.
- *
- * @author mail-tls
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient

@@ -26,8 +26,6 @@ import org.subethamail.smtp.server.Session;
 /**
  * Rejects {@code AUTH} while {@link AuthVisibility} does not permit it, so that a client
  * that sends credentials anyway is refused rather than silently authenticated.
- *
- * @author mail-tls
  */
 final class AuthAfterStartTlsCommand implements Command {
 

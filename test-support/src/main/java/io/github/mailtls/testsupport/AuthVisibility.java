@@ -21,8 +21,6 @@ import org.subethamail.smtp.server.Session;
 /**
  * Decides whether a session may see and use {@code AUTH}, in the way of Postfix's
  * {@code smtpd_tls_auth_only}.
- *
- * @author mail-tls
  */
 final class AuthVisibility {
 

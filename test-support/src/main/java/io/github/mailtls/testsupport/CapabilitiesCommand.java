@@ -25,8 +25,6 @@ import org.subethamail.smtp.server.Session;
 /**
  * Answers {@code EHLO} like SubEthaSMTP does, but hides {@code STARTTLS} once TLS is
  * active, applies {@link AuthVisibility} and adds extra keywords.
- *
- * @author mail-tls
  */
 final class CapabilitiesCommand extends BaseCommand {
 

@@ -34,8 +34,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Key generation and signing shared by the certificate authority and its leaf
  * certificates.
- *
- * @author mail-tls
  */
 final class Certificates {
 

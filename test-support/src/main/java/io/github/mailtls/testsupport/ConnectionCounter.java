@@ -22,8 +22,6 @@ import org.subethamail.smtp.server.SessionHandler;
 
 /**
  * Counts the sessions that a {@link SmtpTestServer} accepted.
- *
- * @author mail-tls
  */
 final class ConnectionCounter implements SessionHandler {
 

@@ -28,8 +28,6 @@ import java.util.List;
 
 /**
  * Writes certificates and keys in the PEM encoding that OpenSSL and Spring Boot read.
- *
- * @author mail-tls
  */
 final class Pem {
 

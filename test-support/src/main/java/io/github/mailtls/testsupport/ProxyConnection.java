@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One client connection of a {@link StripTlsProxy} and its connection to the target.
- *
- * @author mail-tls
  */
 final class ProxyConnection {
 

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param overTls whether the connection was protected by TLS when the data arrived
  * @param tlsProtocol the negotiated TLS protocol, or {@code null} without TLS
  * @param tlsCipherSuite the negotiated cipher suite, or {@code null} without TLS
- * @author mail-tls
+ * @since 0.1.0
  */
 public record ReceivedMessage(String envelopeFrom, List<String> recipients, byte[] data, boolean overTls,
 		@Nullable String tlsProtocol, @Nullable String tlsCipherSuite) {

@@ -27,8 +27,6 @@ import org.subethamail.smtp.server.Session;
 /**
  * Records the command line before the wrapped command, and any TLS or authentication
  * check around it, runs.
- *
- * @author mail-tls
  */
 final class RecordingCommand implements Command {
 

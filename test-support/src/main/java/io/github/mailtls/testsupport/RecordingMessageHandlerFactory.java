@@ -32,8 +32,6 @@ import org.subethamail.smtp.server.Session;
 
 /**
  * Accepts every message and hands it on as a {@link ReceivedMessage}.
- *
- * @author mail-tls
  */
 final class RecordingMessageHandlerFactory implements MessageHandlerFactory {
 

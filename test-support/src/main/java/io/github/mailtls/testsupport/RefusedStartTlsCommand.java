@@ -23,8 +23,6 @@ import org.subethamail.smtp.server.Session;
 /**
  * Answers {@code STARTTLS} with a temporary failure, as a server whose TLS setup is
  * broken does.
- *
- * @author mail-tls
  */
 final class RefusedStartTlsCommand extends BaseCommand {
 

@@ -18,8 +18,6 @@ package io.github.mailtls.testsupport;
 /**
  * Transforms the bytes that a {@link StripTlsProxy} relays in one direction of one
  * connection.
- *
- * @author mail-tls
  */
 interface RelayFilter {
 

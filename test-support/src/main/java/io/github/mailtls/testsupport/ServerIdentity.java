@@ -32,7 +32,7 @@ import javax.net.ssl.SSLContext;
  * A server certificate, its private key and the chain up to the issuing
  * {@link TestCertificateAuthority}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class ServerIdentity {
 

@@ -38,7 +38,7 @@ import org.subethamail.smtp.server.SMTPServer;
  * An in-process SubEthaSMTP server on {@code 127.0.0.1} that records the messages and
  * command lines it receives, with a choice of TLS behaviours.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class SmtpTestServer implements AutoCloseable {
 

@@ -23,8 +23,6 @@ import java.util.List;
 /**
  * Removes the {@code STARTTLS} keyword from multi-line {@code 250} SMTP replies and
  * forwards everything else unchanged.
- *
- * @author mail-tls
  */
 final class StartTlsStripper implements RelayFilter {
 

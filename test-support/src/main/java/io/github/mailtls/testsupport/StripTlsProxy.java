@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A man-in-the-middle TCP proxy for plaintext SMTP on the loopback interface that records
  * every byte it relays and can strip {@code STARTTLS} from EHLO replies.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class StripTlsProxy implements AutoCloseable {
 

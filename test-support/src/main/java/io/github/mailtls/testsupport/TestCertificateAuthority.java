@@ -44,7 +44,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 /**
  * A throw-away X.509 certificate authority that issues server certificates for tests.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class TestCertificateAuthority {
 

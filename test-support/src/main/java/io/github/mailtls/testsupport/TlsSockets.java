@@ -27,8 +27,6 @@ import org.subethamail.smtp.server.ServerSocketCreator;
 /**
  * Creates the server-side TLS sockets of a {@link SmtpTestServer}, limited to the chosen
  * protocols.
- *
- * @author mail-tls
  */
 final class TlsSockets {
 

@@ -28,8 +28,6 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Sends one message with plain Angus Mail, configured as a test needs.
- *
- * @author mail-tls
  */
 final class AngusClient {
 

@@ -24,8 +24,6 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A TCP server on the loopback interface that runs one script against its first
  * connection, for replies that no real SMTP server sends.
- *
- * @author mail-tls
  */
 final class ScriptedServer implements AutoCloseable {
 

@@ -33,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link ServerIdentity}.
- *
- * @author mail-tls
  */
 class ServerIdentityTests {
 

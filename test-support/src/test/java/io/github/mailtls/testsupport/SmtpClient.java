@@ -32,8 +32,6 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A line-by-line SMTP client over a raw socket, for asserting on exact replies.
- *
- * @author mail-tls
  */
 final class SmtpClient implements AutoCloseable {
 

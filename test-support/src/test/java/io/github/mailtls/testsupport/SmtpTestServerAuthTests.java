@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for the authentication behaviours of {@link SmtpTestServer}.
- *
- * @author mail-tls
  */
 class SmtpTestServerAuthTests {
 

@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link SmtpTestServer}.
- *
- * @author mail-tls
  */
 class SmtpTestServerTests {
 

@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for the TLS behaviours of {@link SmtpTestServer}.
- *
- * @author mail-tls
  */
 class SmtpTestServerTlsTests {
 

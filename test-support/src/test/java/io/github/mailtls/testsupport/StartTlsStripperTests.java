@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link StartTlsStripper}.
- *
- * @author mail-tls
  */
 class StartTlsStripperTests {
 

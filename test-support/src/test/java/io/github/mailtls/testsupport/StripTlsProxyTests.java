@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link StripTlsProxy}.
- *
- * @author mail-tls
  */
 class StripTlsProxyTests {
 

@@ -46,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for {@link TestCertificateAuthority}.
- *
- * @author mail-tls
  */
 class TestCertificateAuthorityTests {
 

@@ -28,8 +28,6 @@ import javax.net.ssl.SSLSocket;
 /**
  * Runs one TLS handshake between a server presenting a {@link ServerIdentity} and a
  * client, over the loopback interface.
- *
- * @author mail-tls
  */
 final class TlsHandshake {
 

@@ -54,8 +54,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A throw-away certificate authority and a server certificate for {@code localhost} and
  * {@code 127.0.0.1} that it issued, generated in memory.
- *
- * @author mail-tls
  */
 final class DevelopmentCertificates {
 

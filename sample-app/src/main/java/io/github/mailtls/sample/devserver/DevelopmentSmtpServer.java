@@ -29,8 +29,6 @@ import org.subethamail.smtp.server.SMTPServer;
 /**
  * A SubEthaSMTP server on {@code 127.0.0.1} that requires STARTTLS before it accepts
  * mail, or that offers no TLS at all, to show how the sender refuses such a server.
- *
- * @author mail-tls
  */
 final class DevelopmentSmtpServer implements AutoCloseable {
 

@@ -31,8 +31,6 @@ import org.springframework.core.env.MapPropertySource;
  * Starts the {@link DevelopmentSmtpServer} before the application context is refreshed
  * and points {@code spring.mail.*} at it, trusting its generated certificate authority
  * through the {@code dev-smtp} SSL bundle, unless {@code sample.dev-smtp.enabled=false}.
- *
- * @author mail-tls
  */
 class DevelopmentSmtpServerInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

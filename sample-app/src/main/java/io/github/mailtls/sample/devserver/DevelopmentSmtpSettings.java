@@ -28,7 +28,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startTls whether the server offers and requires STARTTLS; {@code false} shows
  * how the sender refuses a server without TLS
  * @param certificateValidity how long the generated server certificate is valid
- * @author mail-tls
  */
 record DevelopmentSmtpSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
 		@DefaultValue("true") boolean startTls, @DefaultValue("90d") Duration certificateValidity) {

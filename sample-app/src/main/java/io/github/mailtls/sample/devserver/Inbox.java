@@ -21,8 +21,6 @@ import java.util.List;
 
 /**
  * The most recent messages that the development SMTP server accepted, kept in memory.
- *
- * @author mail-tls
  */
 final class Inbox {
 

@@ -26,8 +26,6 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Lists what the development SMTP server received, so that a send can be followed to the
  * other end of the connection.
- *
- * @author mail-tls
  */
 @RestController
 class InboxController {

@@ -37,8 +37,6 @@ import org.subethamail.smtp.MessageHandlerFactory;
 /**
  * Accepts every message and puts it in the {@link Inbox} with the TLS session it arrived
  * over.
- *
- * @author mail-tls
  */
 final class InboxMessageHandlerFactory implements MessageHandlerFactory {
 

@@ -31,7 +31,6 @@ import org.jspecify.annotations.Nullable;
  * @param text the plain text content, {@code null} if the message has none
  * @param tlsProtocol the TLS protocol of the connection, {@code null} without TLS
  * @param cipherSuite the cipher suite of the connection, {@code null} without TLS
- * @author mail-tls
  */
 record ReceivedMessage(Instant receivedAt, String from, List<String> to, @Nullable String subject,
 		@Nullable String text, @Nullable String tlsProtocol, @Nullable String cipherSuite) {

@@ -20,8 +20,6 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers the listener that passes each send's TLS record to the request that made it.
- *
- * @author mail-tls
  */
 @Configuration(proxyBeanMethods = false)
 class MessageConfiguration {

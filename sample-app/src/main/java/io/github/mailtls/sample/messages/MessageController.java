@@ -30,8 +30,6 @@ import io.github.mailtls.record.TlsSendRecord;
 /**
  * Sends the posted message through the auto-configured, TLS-enforcing sender and answers
  * with the TLS that the send negotiated.
- *
- * @author mail-tls
  */
 @RestController
 class MessageController {

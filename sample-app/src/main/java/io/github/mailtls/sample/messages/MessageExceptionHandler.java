@@ -39,8 +39,6 @@ import io.github.mailtls.sample.SampleApplication;
 /**
  * Answers errors of the sample's API with RFC 9457 problem details: the invalid fields of
  * a request, or why a message was not sent, with the policy's refusal reason.
- *
- * @author mail-tls
  */
 @RestControllerAdvice(basePackageClasses = SampleApplication.class)
 class MessageExceptionHandler extends ResponseEntityExceptionHandler {

@@ -26,7 +26,6 @@ import jakarta.validation.constraints.Size;
  * @param to the recipient address
  * @param subject the subject
  * @param text the plain text body
- * @author mail-tls
  */
 record MessageRequest(@NotBlank @Email String to, @NotBlank @Size(max = 200) String subject,
 		@NotNull @Size(max = 10000) String text) {

@@ -22,8 +22,6 @@ import io.github.mailtls.record.TlsSendRecord;
 
 /**
  * Hands the TLS record of a send to the request that made it.
- *
- * @author mail-tls
  */
 class SendReceipts implements TlsSendListener {
 

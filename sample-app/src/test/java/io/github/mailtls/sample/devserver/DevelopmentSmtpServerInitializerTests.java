@@ -39,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link DevelopmentSmtpServerInitializer}.
- *
- * @author mail-tls
  */
 class DevelopmentSmtpServerInitializerTests {
 

@@ -41,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the Prometheus alerting rules and the Grafana dashboard in
  * {@code monitoring/}; the promtool checks are skipped only where promtool is not
  * installed, and CI installs it.
- *
- * @author mail-tls
  */
 class MonitoringTests {
 

@@ -13,15 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.mailtls.health;
-
-import io.github.mailtls.sender.TlsProbeResult;
+package io.github.mailtls.sender;
 
 /**
  * Receives the result of every probe connection that the {@code mail} health indicator
  * opens, but not the cached answers in between.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface TlsProbeListener {
