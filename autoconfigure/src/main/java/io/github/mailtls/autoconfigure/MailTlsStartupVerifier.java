@@ -46,14 +46,17 @@ class MailTlsStartupVerifier implements InitializingBean {
 			throw new MailServerVerificationException(result);
 		}
 		TlsSendRecord connection = result.connection();
-		// Without TLS (mail.tls.mode=none or opportunistic on a plaintext server) there
-		// is no certificate.
 		CertificateSummary certificate = connection.certificate();
-		String certificateText = (certificate != null)
-				? "certificate %s valid until %s".formatted(certificate.subject(), certificate.notAfter())
-				: "no certificate";
-		logger.info("Verified mail server %s:%d: %s, %s, %s, %s".formatted(connection.host(), connection.port(),
-				connection.security().value(), connection.protocol(), connection.cipherSuite(), certificateText));
+		if (certificate == null) {
+			// mail.tls.mode=none or opportunistic without STARTTLS: there is no TLS to
+			// report.
+			logger.info("Verified mail server %s:%d: %s, without TLS".formatted(connection.host(), connection.port(),
+					connection.security().value()));
+			return;
+		}
+		logger.info("Verified mail server %s:%d: %s, %s, %s, certificate %s valid until %s".formatted(connection.host(),
+				connection.port(), connection.security().value(), connection.protocol(), connection.cipherSuite(),
+				certificate.subject(), certificate.notAfter()));
 	}
 
 }

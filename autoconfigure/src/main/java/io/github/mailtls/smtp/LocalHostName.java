@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.mailtls.sender;
+package io.github.mailtls.smtp;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * The name this host announces in EHLO, looked up once: Angus Mail resolves it again for
  * every new connection, which costs a DNS round trip per send. Same rules as Angus: the
  * canonical host name, or the address literal when the name is not qualified.
+ *
+ * @since 0.1.0
  */
-final class LocalHostName implements Supplier<String> {
+public final class LocalHostName implements Supplier<String> {
 
 	private volatile @Nullable String name;
 

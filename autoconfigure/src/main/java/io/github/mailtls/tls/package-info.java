@@ -13,17 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.mailtls.sender;
-
-import jakarta.mail.MessagingException;
-
 /**
- * A connection failure whose message says what happened and what to change.
+ * The JSSE side of the policy: the SSL context and trust decision, the socket factories
+ * and the post-handshake check that turns a negotiated session into one immutable
+ * {@link io.github.mailtls.tls.TlsHandshake}.
  */
-final class ExplainedConnectionFailure extends MessagingException {
+@NullMarked
+package io.github.mailtls.tls;
 
-	ExplainedConnectionFailure(String message, Exception cause) {
-		super(message, cause);
-	}
-
-}
+import org.jspecify.annotations.NullMarked;

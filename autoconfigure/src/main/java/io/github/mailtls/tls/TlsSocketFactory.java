@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.mailtls.sender;
+package io.github.mailtls.tls;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,12 +25,18 @@ import javax.net.ssl.SSLSocketFactory;
  * The policy's {@link SSLSocketFactory}, which also turns Nagle's algorithm off on the
  * TCP socket under each TLS layer (Angus creates that socket itself for implicit TLS).
  * Sockets are returned unchanged so Angus sees the real {@code SSLSocket}.
+ *
+ * @since 0.1.0
  */
-final class TlsSocketFactory extends SSLSocketFactory {
+public final class TlsSocketFactory extends SSLSocketFactory {
 
 	private final SSLSocketFactory delegate;
 
-	TlsSocketFactory(SSLSocketFactory delegate) {
+	/**
+	 * Create a factory that creates its sockets with the given one.
+	 * @param delegate the policy's SSL socket factory
+	 */
+	public TlsSocketFactory(SSLSocketFactory delegate) {
 		this.delegate = delegate;
 	}
 

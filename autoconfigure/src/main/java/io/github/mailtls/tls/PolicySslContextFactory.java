@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.mailtls.sender;
+package io.github.mailtls.tls;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.mailtls.sender;
+package io.github.mailtls.tls;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,8 +25,10 @@ import javax.net.SocketFactory;
  * Creates the plain TCP sockets that STARTTLS sessions start on, with Nagle's algorithm
  * off: SMTP writes small commands and waits for each reply, so delaying a write until the
  * previous one is acknowledged only adds latency.
+ *
+ * @since 0.1.0
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
 	@Override
 	public Socket createSocket() throws IOException {

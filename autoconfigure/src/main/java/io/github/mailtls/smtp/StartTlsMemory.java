@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.mailtls.sender;
+package io.github.mailtls.smtp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +33,10 @@ import org.jspecify.annotations.Nullable;
  * session without the advertisement is recognised as a possible downgrade (STRIPTLS)
  * instead of an ordinary server without TLS. Held in memory for the life of the sender
  * and, when a file is given, appended to it so that a restart does not forget.
+ *
+ * @since 0.1.0
  */
-final class StartTlsMemory {
+public final class StartTlsMemory {
 
 	private static final Log logger = LogFactory.getLog(StartTlsMemory.class);
 
@@ -42,7 +44,13 @@ final class StartTlsMemory {
 
 	private final @Nullable Path file;
 
-	StartTlsMemory(@Nullable Path file) {
+	/**
+	 * Create a memory, loaded from and appended to the given file if there is one.
+	 * @param file the file, created when missing, or {@code null} to keep it in memory
+	 * only
+	 * @throws java.io.UncheckedIOException if the file exists but cannot be read
+	 */
+	public StartTlsMemory(@Nullable Path file) {
 		this.file = file;
 		if (file != null && Files.exists(file)) {
 			try {
