@@ -55,12 +55,14 @@ public final class MailTlsAutoConfiguration {
 	TlsEnforcingMailSender mailSender(MailProperties mailProperties, MailTlsProperties tlsProperties,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TlsSendListener> listeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<MailTlsSendObservationConvention> observationConvention) {
+			ObjectProvider<MailTlsSendObservationConvention> observationConvention,
+			ObjectProvider<MailTlsSenderCustomizer> customizers) {
 		TlsEnforcingMailSender sender = new MailSenderFactory(mailProperties, tlsProperties,
 				sslBundles.getIfAvailable())
 			.create(listeners.orderedStream().toList());
 		sender.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		sender.setObservationConvention(observationConvention.getIfUnique());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(sender));
 		return sender;
 	}
 
