@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import java.io.UncheckedIOException;
@@ -26,8 +41,6 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
 /**
  * Builds the {@link TlsEnforcingMailSender} from {@code spring.mail.*} and
  * {@code mail.tls.*}.
- *
- * @author mail-tls
  */
 final class MailSenderFactory {
 
@@ -75,7 +88,7 @@ final class MailSenderFactory {
 		}
 		catch (UncheckedIOException ex) {
 			throw new MailTlsConfigurationException("mail.tls.downgrade-memory-file",
-					"'%s' cannot be read (%s)".formatted(this.tls.getDowngradeMemoryFile(), ex.getCause().getMessage()),
+					"'%s' cannot be read (%s)".formatted(this.tls.getDowngradeMemoryFile(), ex.getMessage()),
 					"Point mail.tls.downgrade-memory-file at a readable file (it is created when missing), or remove it.");
 		}
 		return sender;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.smtp;
 
 import java.net.SocketTimeoutException;
@@ -21,8 +36,6 @@ import io.github.mailtls.tls.TlsRefusal;
  * an explanation that names the fix, including the two port/mode mismatches. Each
  * explanation is chosen from what the connection had reached (TCP, greeting, STARTTLS,
  * TLS), so its words are true for that failure.
- *
- * @author mail-tls
  */
 final class ConnectionFailureExplainer {
 
