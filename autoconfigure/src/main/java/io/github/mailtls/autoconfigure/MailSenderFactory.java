@@ -62,12 +62,20 @@ final class MailSenderFactory {
 		TlsPolicyFactory policyFactory = new TlsPolicyFactory(this.mail, this.tls);
 		String bundleName = bundleName();
 		List<String> pins = policyFactory.pinnedPublicKeys();
-		SslBundle bundle = (bundleName != null) ? bundle(bundleName) : null;
-		SSLContext sslContext = (bundle != null) ? fromBundle(bundleName, bundle, pins)
-				: PolicySslContextFactory.withJdkTrust(pins);
-		String trustSource = (bundleName != null) ? "SSL bundle '" + bundleName + "'" : "the JDK trust store";
-		BundleOptions bundleOptions = (bundle != null) ? BundleOptions.of(bundleName, bundle.getOptions())
-				: BundleOptions.NONE;
+		SSLContext sslContext;
+		String trustSource;
+		BundleOptions bundleOptions;
+		if (bundleName != null) {
+			SslBundle bundle = bundle(bundleName);
+			sslContext = fromBundle(bundleName, bundle, pins);
+			trustSource = "SSL bundle '" + bundleName + "'";
+			bundleOptions = BundleOptions.of(bundleName, bundle.getOptions());
+		}
+		else {
+			sslContext = PolicySslContextFactory.withJdkTrust(pins);
+			trustSource = "the JDK trust store";
+			bundleOptions = BundleOptions.NONE;
+		}
 		TlsPolicy policy = policyFactory.create(sslContext, trustSource, bundleOptions);
 		warnIfWeak(policy);
 		TlsEnforcingMailSender sender = new TlsEnforcingMailSender(policy, sslContext, listeners);

@@ -115,7 +115,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 			this.pinnedPathCheck.check(chain);
 		}
 		catch (PinnedPathCheck.PinMismatchException ex) {
-			TlsRefusal refusal = new TlsRefusal(RefusalReason.PIN_MISMATCH, ex.getMessage());
+			TlsRefusal refusal = new TlsRefusal(RefusalReason.PIN_MISMATCH, String.valueOf(ex.getMessage()));
 			refusal.addSuppressed(ex);
 			throw new CertificateException(refusal.getMessage(), refusal);
 		}
