@@ -23,6 +23,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,28 @@ class FailureExplanationTests {
 			assertThat(verbs).startsWith("EHLO", "STARTTLS");
 			assertThat(verbs.subList(2, verbs.size())).noneMatch(
 					(verb) -> List.of("EHLO", "HELO", "AUTH", "MAIL", "RCPT", "DATA", "QUIT", "RSET").contains(verb));
+		}
+	}
+
+	@Test
+	void serverWithOnlyAnOldTlsVersionShouldBeAProtocolRefusal() {
+		// What an OpenSSL server limited to TLSv1.1 answers a ClientHello that offers
+		// only
+		// TLSv1.3 and TLSv1.2: a fatal protocol_version alert (RFC 8446 §6.2).
+		String protocolVersionAlert = new String(new char[] { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46 });
+		AtomicBoolean alerted = new AtomicBoolean();
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((line) -> switch (ScriptedSmtpServer.verb(line)) {
+			case "EHLO" -> "250-scripted.example.org\r\n250 STARTTLS";
+			case "STARTTLS" -> "220 Go ahead";
+			default -> alerted.getAndSet(true) ? ScriptedSmtpServer.CLOSE : protocolVersionAlert;
+		})) {
+			SenderContexts.forPort(server.port(), "mail.tls.mode=starttls").run((context) -> {
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
+				assertThat(MailTlsPolicyException.findIn(ex).getReason()).isEqualTo(RefusalReason.PROTOCOL_NOT_ALLOWED);
+				assertThat(ex).hasMessageContaining("mail.tls.protocols").hasMessageContaining("protocol_version");
+			});
+			assertThat(alerted).isTrue();
 		}
 	}
 
