@@ -1,5 +1,7 @@
 package io.github.mailtls.autoconfigure;
 
+import java.time.Clock;
+
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.activation.MimeType;
 import jakarta.mail.internet.MimeMessage;
@@ -18,6 +20,8 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.MailSender;
 
+import io.github.mailtls.oauth2.AuthenticationProblems;
+import io.github.mailtls.oauth2.MailTlsAccessTokenProvider;
 import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.record.TlsSendListener;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
@@ -40,13 +44,23 @@ public final class MailTlsAutoConfiguration {
 	TlsEnforcingMailSender mailSender(MailProperties mailProperties, MailTlsProperties tlsProperties,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TlsSendListener> listeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<MailTlsSendObservationConvention> observationConvention) {
+			ObjectProvider<MailTlsSendObservationConvention> observationConvention,
+			ObjectProvider<MailTlsAccessTokenProvider> accessTokenProvider,
+			AuthenticationProblems authenticationProblems) {
 		TlsEnforcingMailSender sender = new MailSenderFactory(mailProperties, tlsProperties,
 				sslBundles.getIfAvailable())
 			.create(listeners.orderedStream().toList());
+		new AccessTokenConfiguration(tlsProperties, sender.getPolicy().mode(), mailProperties.getUsername())
+			.apply(sender, accessTokenProvider.getIfUnique(), authenticationProblems);
 		sender.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		sender.setObservationConvention(observationConvention.getIfUnique());
 		return sender;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthenticationProblems mailTlsAuthenticationProblems() {
+		return new AuthenticationProblems(Clock.systemUTC());
 	}
 
 	@Bean

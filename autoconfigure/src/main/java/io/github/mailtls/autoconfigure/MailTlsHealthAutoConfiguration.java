@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
 import io.github.mailtls.health.LatestTlsSend;
 import io.github.mailtls.health.MailTlsHealthIndicator;
 import io.github.mailtls.health.TlsProbeListener;
+import io.github.mailtls.oauth2.AuthenticationProblems;
 import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 
@@ -52,11 +53,14 @@ public final class MailTlsHealthAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = { "mailHealthIndicator", "mailHealthContributor" })
 		MailTlsHealthIndicator mailHealthIndicator(TlsEnforcingMailSender sender, LatestTlsSend latestSend,
-				MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners) {
-			return new MailTlsHealthIndicator(sender, latestSend,
+				MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners,
+				ObjectProvider<AuthenticationProblems> authenticationProblems) {
+			MailTlsHealthIndicator indicator = new MailTlsHealthIndicator(sender, latestSend,
 					notNegative("mail.tls.health.cache-ttl", properties.getCacheTtl()),
 					notNegative("mail.tls.health.certificate-expiry-warning", properties.getCertificateExpiryWarning()),
 					probeListeners.orderedStream().toList(), Clock.systemUTC());
+			indicator.setAuthenticationProblems(authenticationProblems.getIfUnique());
+			return indicator;
 		}
 
 		private static Duration notNegative(String property, Duration value) {

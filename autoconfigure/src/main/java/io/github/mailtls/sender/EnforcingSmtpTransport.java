@@ -45,6 +45,11 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 
 	private boolean requireTlsForMessage;
 
+	// OAuth2 (issue 12): set by the sender when a token provider is in use.
+	private boolean tokenAuthentication;
+
+	private boolean authCommandSent;
+
 	EnforcingSmtpTransport(Session session, ConnectionAttempt attempt, TlsPolicy policy,
 			StartTlsMemory startTlsMemory) {
 		super(session, new URLName("smtp", null, -1, null, null, null));
@@ -57,6 +62,7 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 	protected synchronized boolean protocolConnect(String host, int port, @Nullable String user,
 			@Nullable String password) throws MessagingException {
 		this.hasCredentials = user != null && password != null;
+		this.authCommandSent = false;
 		this.attempt.bind();
 		try {
 			return super.protocolConnect(host, port, user, password);
@@ -76,7 +82,32 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 		if (!isSSL()) {
 			checkPlaintextSession(extended && supportsExtension("STARTTLS"));
 		}
+		else if (this.tokenAuthentication && this.hasCredentials) {
+			TokenAuthentication.checkOffered(this);
+		}
 		return extended;
+	}
+
+	/**
+	 * Authenticate with access tokens only: {@code AUTH XOAUTH2}, never in plaintext,
+	 * whatever {@code mail.tls.allow-plaintext-auth} says.
+	 */
+	void useTokenAuthentication() {
+		this.tokenAuthentication = true;
+	}
+
+	/**
+	 * Return whether the last connect sent {@code AUTH} and the server did not accept it:
+	 * a {@code 334} error challenge (RFC 7628) or a 4xx/5xx reply.
+	 * @return whether the server rejected the credentials
+	 */
+	boolean credentialsRejected() {
+		int code = getLastReturnCode();
+		return this.authCommandSent && (code == 334 || code >= 400);
+	}
+
+	boolean offersAuthentication(String mechanism) {
+		return supportsAuthentication(mechanism);
 	}
 
 	private void checkPlaintextSession(boolean startTlsOffered) throws MessagingException {
@@ -102,6 +133,11 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 							+ "implicit TLS."));
 		}
 		boolean staysPlaintext = mode == TlsMode.NONE || (mode == TlsMode.OPPORTUNISTIC && !startTlsOffered);
+		if (staysPlaintext && this.hasCredentials && this.tokenAuthentication && offersAuth()) {
+			throw refuse(RefusalReason.PLAINTEXT_REFUSED, ("the session is plaintext and the server asks for AUTH: "
+					+ "an OAuth2 access token is never sent without TLS, whatever mail.tls.allow-plaintext-auth says. "
+					+ "Use a server that offers TLS."));
+		}
 		if (staysPlaintext && this.hasCredentials && !this.policy.allowPlaintextAuth() && offersAuth()) {
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
 					("the session is plaintext and the server asks for AUTH: "
@@ -152,6 +188,9 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 	protected void sendCommand(String command) throws MessagingException {
 		String verb = verbOf(command);
 		checkAllowed(verb);
+		if ("AUTH".equals(verb)) {
+			this.authCommandSent = true;
+		}
 		if (this.requireTlsForMessage && "MAIL".equals(verb)) {
 			this.attempt.requireTlsUsed();
 			super.sendCommand(command + " REQUIRETLS");
@@ -174,6 +213,10 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 		if (this.policy.mode().requiresTls()) {
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
 					"'%s' would have been sent without TLS. Nothing was sent.".formatted(verb));
+		}
+		if ("AUTH".equals(verb) && this.tokenAuthentication) {
+			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
+					"an OAuth2 access token would have been sent without TLS. Nothing was sent.");
 		}
 		if ("AUTH".equals(verb) && !this.policy.allowPlaintextAuth()) {
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED, "credentials would have been sent without TLS. "

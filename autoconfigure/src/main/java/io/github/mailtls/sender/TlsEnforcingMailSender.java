@@ -18,6 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import io.github.mailtls.oauth2.AccessTokens;
 import io.github.mailtls.observation.MailTlsSendContext;
 import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.policy.MailTlsPolicyException;
@@ -56,6 +57,8 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	private final LocalHostName localHostName = new LocalHostName();
 
 	private volatile @Nullable PooledConnections pooledConnections;
+
+	private volatile @Nullable TokenAuthentication tokenAuthentication;
 
 	/**
 	 * Create a sender for the given policy.
@@ -145,6 +148,22 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	}
 
 	/**
+	 * Authenticate every physical connection with an OAuth2 access token from the given
+	 * source ({@code AUTH XOAUTH2} only, after TLS only, in every mode) instead of
+	 * {@link #getPassword() the password}.
+	 * @param accessTokens the source of tokens, or {@code null} to use the password
+	 */
+	public void setAccessTokens(@Nullable AccessTokens accessTokens) {
+		this.tokenAuthentication = (accessTokens != null) ? new TokenAuthentication(accessTokens) : null;
+		if (accessTokens != null) {
+			Properties tokenProperties = TokenAuthentication.sessionProperties();
+			this.enforcedProperties.putAll(tokenProperties);
+			// The live properties: a session built already sees them too.
+			getJavaMailProperties().putAll(tokenProperties);
+		}
+	}
+
+	/**
 	 * Connect, negotiate TLS under the policy and send EHLO, then disconnect: no
 	 * authentication and no message. Used by health checks and startup verification.
 	 * @return what was negotiated, or why the policy refused the server
@@ -169,7 +188,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	protected Transport connectTransport() throws MessagingException {
 		PooledConnections pooledConnections = this.pooledConnections;
 		if (pooledConnections == null) {
-			return super.connectTransport();
+			return openConnection();
 		}
 		PooledConnection<ConnectionAttempt> connection = pooledConnections.pool().borrow(this::openPooledConnection);
 		connection.details().reused(connection.isReused());
@@ -178,8 +197,17 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	}
 
 	private OpenedConnection<ConnectionAttempt> openPooledConnection() throws MessagingException {
-		Transport transport = super.connectTransport();
+		Transport transport = openConnection();
 		return new OpenedConnection<>(transport, this.currentAttempt.get());
+	}
+
+	// The one place a physical connection is opened and authenticated.
+	private Transport openConnection() throws MessagingException {
+		TokenAuthentication tokenAuthentication = this.tokenAuthentication;
+		if (tokenAuthentication == null) {
+			return super.connectTransport();
+		}
+		return tokenAuthentication.connect(() -> getTransport(getSession()), host(), getPort(), getUsername());
 	}
 
 	@Override
@@ -192,6 +220,9 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	private EnforcingSmtpTransport newTransport(Session session, ConnectionAttempt attempt) {
 		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(session, attempt, this.policy,
 				this.startTlsMemory);
+		if (this.tokenAuthentication != null) {
+			transport.useTokenAuthentication();
+		}
 		if (session.getProperty("mail.smtp.localhost") == null) {
 			// Angus would look the name up again for every connection.
 			transport.setLocalHost(this.localHostName.get());

@@ -1,0 +1,77 @@
+package io.github.mailtls.oauth2;
+
+import jakarta.mail.AuthenticationFailedException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sender's side of token authentication: asks the {@link MailTlsAccessTokenProvider}
+ * for a token, turns every failure into an {@link AuthenticationFailedException} whose
+ * message carries no secret, and records each failure in {@link AuthenticationProblems}.
+ *
+ * @author mail-tls
+ */
+public final class AccessTokens {
+
+	/** The reason recorded when the mail server rejected a freshly obtained token. */
+	public static final String TOKEN_REJECTED = "token_rejected";
+
+	private final MailTlsAccessTokenProvider provider;
+
+	private final AuthenticationProblems problems;
+
+	/**
+	 * Create a new instance.
+	 * @param provider the provider of tokens
+	 * @param problems where failures are recorded
+	 */
+	public AccessTokens(MailTlsAccessTokenProvider provider, AuthenticationProblems problems) {
+		this.provider = provider;
+		this.problems = problems;
+	}
+
+	/**
+	 * Obtain a token.
+	 * @param username the SMTP user name
+	 * @param forceRefresh whether the server rejected the previous token
+	 * @return the token
+	 * @throws AuthenticationFailedException if the provider could not supply one
+	 */
+	public String obtain(String username, boolean forceRefresh) throws AuthenticationFailedException {
+		String token;
+		try {
+			token = this.provider.getAccessToken(username, forceRefresh);
+		}
+		catch (AccessTokenException ex) {
+			throw failure(ex.getReason(), ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			// A user provider's message may hold anything: keep it in the cause only.
+			throw failure("provider_error", "The access token provider %s failed with %s; see the cause"
+				.formatted(this.provider.getClass().getName(), ex.getClass().getName()), ex);
+		}
+		if (token == null || token.isBlank()) {
+			throw failure("empty_token",
+					"The access token provider %s returned no token".formatted(this.provider.getClass().getName()),
+					null);
+		}
+		return token;
+	}
+
+	/**
+	 * Record that the server rejected a token obtained with {@code forceRefresh} and
+	 * return the exception to throw.
+	 * @param message the explanation, free of secrets
+	 * @return the exception
+	 */
+	public AuthenticationFailedException rejected(String message) {
+		return failure(TOKEN_REJECTED, message, null);
+	}
+
+	private AuthenticationFailedException failure(String reason, String message, @Nullable Exception cause) {
+		this.problems.record(reason, message);
+		// MessagingException fixes its cause at construction.
+		return (cause != null) ? new AuthenticationFailedException(message, cause)
+				: new AuthenticationFailedException(message);
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.github.mailtls.oauth2;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A {@link MailTlsAccessTokenProvider} backed by a Spring Security client registration
+ * with the client-credentials grant, such as Microsoft 365's app-only access. Tokens are
+ * cached per user name and renewed by Spring Security's
+ * {@link AuthorizedClientServiceOAuth2AuthorizedClientManager}, which needs no web
+ * request; a forced refresh discards the cached token first. Calls to the token endpoint
+ * are bounded by the given timeouts.
+ *
+ * @author mail-tls
+ */
+public final class OAuth2ClientAccessTokenProvider implements MailTlsAccessTokenProvider {
+
+	// RFC 6749 section 5.2 and the codes Spring Security reports itself: anything else
+	// becomes "other", so that the metric tag stays bounded.
+	private static final Set<String> KNOWN_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
+			"unauthorized_client", "unsupported_grant_type", "invalid_scope", "server_error", "temporarily_unavailable",
+			"invalid_token_response", "access_denied", "consent_required", "interaction_required");
+
+	private final String registrationId;
+
+	private final String tokenUri;
+
+	private final InMemoryOAuth2AuthorizedClientService authorizedClients;
+
+	private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
+
+	/**
+	 * Create a provider for a client registration.
+	 * @param registrations the client registrations
+	 * @param registrationId the id of the registration to use
+	 * @param connectTimeout the connect timeout for the token endpoint
+	 * @param readTimeout the read timeout for the token endpoint
+	 */
+	public OAuth2ClientAccessTokenProvider(ClientRegistrationRepository registrations, String registrationId,
+			Duration connectTimeout, Duration readTimeout) {
+		ClientRegistration registration = registrations.findByRegistrationId(registrationId);
+		if (registration == null) {
+			throw new IllegalArgumentException("No client registration '" + registrationId + "'");
+		}
+		this.registrationId = registrationId;
+		this.tokenUri = registration.getProviderDetails().getTokenUri();
+		this.authorizedClients = new InMemoryOAuth2AuthorizedClientService(registrations);
+		this.manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, this.authorizedClients);
+		this.manager.setAuthorizedClientProvider(authorizedClientProvider(restClient(connectTimeout, readTimeout)));
+	}
+
+	private static OAuth2AuthorizedClientProvider authorizedClientProvider(RestClient restClient) {
+		RestClientClientCredentialsTokenResponseClient clientCredentials = new RestClientClientCredentialsTokenResponseClient();
+		clientCredentials.setRestClient(restClient);
+		RestClientRefreshTokenTokenResponseClient refreshToken = new RestClientRefreshTokenTokenResponseClient();
+		refreshToken.setRestClient(restClient);
+		return OAuth2AuthorizedClientProviderBuilder.builder()
+			.clientCredentials((builder) -> builder.accessTokenResponseClient(clientCredentials))
+			.refreshToken((builder) -> builder.accessTokenResponseClient(refreshToken))
+			.build();
+	}
+
+	private static RestClient restClient(Duration connectTimeout, Duration readTimeout) {
+		// Spring Security's default client, plus timeouts: its own has none.
+		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+		requestFactory.setConnectTimeout(connectTimeout);
+		requestFactory.setReadTimeout(readTimeout);
+		return RestClient.builder().requestFactory(requestFactory).configureMessageConverters((converters) -> {
+			converters.addCustomConverter(new FormHttpMessageConverter());
+			converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
+		}).defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build();
+	}
+
+	@Override
+	public String getAccessToken(String username, boolean forceRefresh) {
+		if (forceRefresh) {
+			// Otherwise the manager would hand out the rejected token until it expires.
+			this.authorizedClients.removeAuthorizedClient(this.registrationId, username);
+		}
+		OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId)
+			.principal(username)
+			.build();
+		OAuth2AuthorizedClient client;
+		try {
+			client = this.manager.authorize(request);
+		}
+		catch (OAuth2AuthorizationException ex) {
+			throw explain(ex);
+		}
+		if (client == null) {
+			throw new AccessTokenException("unsupported_grant_type",
+					("Client registration '%s' cannot obtain a "
+							+ "token without a user present: use authorization-grant-type client_credentials")
+						.formatted(this.registrationId),
+					null);
+		}
+		return client.getAccessToken().getTokenValue();
+	}
+
+	private AccessTokenException explain(OAuth2AuthorizationException ex) {
+		String code = ex.getError().getErrorCode();
+		String where = "Could not obtain an OAuth2 access token for mail from client registration '%s' (token endpoint %s)"
+			.formatted(this.registrationId, this.tokenUri);
+		if ("invalid_token_response".equals(code)) {
+			// Its description can quote the response body: name the I/O failure only.
+			IOException io = find(ex, IOException.class);
+			if (io != null) {
+				String reason = (io instanceof SocketTimeoutException) ? "timeout" : "endpoint_unreachable";
+				return new AccessTokenException(reason, "%s: %s (%s: %s); check the endpoint and mail.tls.timeouts"
+					.formatted(where, reason, io.getClass().getSimpleName(), io.getMessage()), ex);
+			}
+			return new AccessTokenException(code,
+					where + ": invalid_token_response (the endpoint's answer is not " + "an OAuth2 token response)",
+					ex);
+		}
+		String reason = KNOWN_ERRORS.contains(code) ? code : "other";
+		String description = ex.getError().getDescription();
+		return new AccessTokenException(reason,
+				"%s: %s%s".formatted(where, code, (description != null) ? " (" + description + ")" : ""), ex);
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable throwable, Class<T> type) {
+		Throwable candidate = throwable;
+		for (int depth = 0; candidate != null && depth < 32; depth++) {
+			if (type.isInstance(candidate)) {
+				return type.cast(candidate);
+			}
+			candidate = candidate.getCause();
+		}
+		return null;
+	}
+
+}
