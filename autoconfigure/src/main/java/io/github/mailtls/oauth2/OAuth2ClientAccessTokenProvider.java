@@ -2,12 +2,16 @@ package io.github.mailtls.oauth2;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
@@ -22,6 +26,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -41,6 +46,11 @@ public final class OAuth2ClientAccessTokenProvider implements MailTlsAccessToken
 	private static final Set<String> KNOWN_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
 			"unauthorized_client", "unsupported_grant_type", "invalid_scope", "server_error", "temporarily_unavailable",
 			"invalid_token_response", "access_denied", "consent_required", "interaction_required");
+
+	private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([A-Za-z0-9_.-]{1,64})\"");
+
+	private static final Pattern ERROR_DESCRIPTION = Pattern
+		.compile("\"error_description\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,500})\"");
 
 	private final String registrationId;
 
@@ -82,9 +92,11 @@ public final class OAuth2ClientAccessTokenProvider implements MailTlsAccessToken
 	}
 
 	private static RestClient restClient(Duration connectTimeout, Duration readTimeout) {
-		// Spring Security's default client, plus timeouts: its own has none.
-		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
-		requestFactory.setConnectTimeout(connectTimeout);
+		// Spring Security's default client, plus timeouts: its own has none. The JDK's
+		// HttpClient, because HttpURLConnection hides the error body of a 401
+		// (invalid_client).
+		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(readTimeout);
 		return RestClient.builder().requestFactory(requestFactory).configureMessageConverters((converters) -> {
 			converters.addCustomConverter(new FormHttpMessageConverter());
@@ -122,11 +134,25 @@ public final class OAuth2ClientAccessTokenProvider implements MailTlsAccessToken
 		String code = ex.getError().getErrorCode();
 		String where = "Could not obtain an OAuth2 access token for mail from client registration '%s' (token endpoint %s)"
 			.formatted(this.registrationId, this.tokenUri);
+		HttpStatusCodeException http = find(ex, HttpStatusCodeException.class);
+		if ("invalid_token_response".equals(code) && http != null) {
+			// Spring Security parses error bodies of 400 only; Microsoft answers
+			// invalid_client with 401.
+			String body = http.getResponseBodyAsString();
+			String error = firstGroup(ERROR, body);
+			String description = firstGroup(ERROR_DESCRIPTION, body);
+			String reason = (error != null && KNOWN_ERRORS.contains(error)) ? error : "other";
+			return new AccessTokenException(
+					reason, "%s: HTTP %d%s%s".formatted(where, http.getStatusCode().value(),
+							(error != null) ? " " + error : "", (description != null) ? " (" + description + ")" : ""),
+					ex);
+		}
 		if ("invalid_token_response".equals(code)) {
 			// Its description can quote the response body: name the I/O failure only.
 			IOException io = find(ex, IOException.class);
 			if (io != null) {
-				String reason = (io instanceof SocketTimeoutException) ? "timeout" : "endpoint_unreachable";
+				String reason = (io instanceof SocketTimeoutException || io instanceof HttpTimeoutException) ? "timeout"
+						: "endpoint_unreachable";
 				return new AccessTokenException(reason, "%s: %s (%s: %s); check the endpoint and mail.tls.timeouts"
 					.formatted(where, reason, io.getClass().getSimpleName(), io.getMessage()), ex);
 			}
@@ -138,6 +164,11 @@ public final class OAuth2ClientAccessTokenProvider implements MailTlsAccessToken
 		String description = ex.getError().getDescription();
 		return new AccessTokenException(reason,
 				"%s: %s%s".formatted(where, code, (description != null) ? " (" + description + ")" : ""), ex);
+	}
+
+	private static @Nullable String firstGroup(Pattern pattern, String text) {
+		Matcher matcher = pattern.matcher(text);
+		return matcher.find() ? matcher.group(1) : null;
 	}
 
 	private static <T extends Throwable> @Nullable T find(Throwable throwable, Class<T> type) {

@@ -133,10 +133,11 @@ final class EnforcingSmtpTransport extends SMTPTransport {
 							+ "implicit TLS."));
 		}
 		boolean staysPlaintext = mode == TlsMode.NONE || (mode == TlsMode.OPPORTUNISTIC && !startTlsOffered);
-		if (staysPlaintext && this.hasCredentials && this.tokenAuthentication && offersAuth()) {
-			throw refuse(RefusalReason.PLAINTEXT_REFUSED, ("the session is plaintext and the server asks for AUTH: "
-					+ "an OAuth2 access token is never sent without TLS, whatever mail.tls.allow-plaintext-auth says. "
-					+ "Use a server that offers TLS."));
+		if (staysPlaintext && this.hasCredentials && this.tokenAuthentication) {
+			// Whether or not AUTH is on offer: the send cannot authenticate without TLS.
+			throw refuse(RefusalReason.PLAINTEXT_REFUSED, ("the session would stay plaintext, and an OAuth2 access "
+					+ "token is never sent without TLS, whatever mail.tls.allow-plaintext-auth says. Nothing was sent "
+					+ "after EHLO. Use a server that offers TLS; if it did before, someone may be deleting STARTTLS."));
 		}
 		if (staysPlaintext && this.hasCredentials && !this.policy.allowPlaintextAuth() && offersAuth()) {
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED,

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -177,10 +178,21 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 		MailTlsSendContext context = new MailTlsSendContext(host(), getPort(), mimeMessages.length,
 				TransportSecurity.of(this.policy.mode()));
 		try {
-			this.recorder.record(context, () -> super.doSend(mimeMessages, originalMessages), this.currentAttempt::get);
+			this.recorder.record(context, () -> doSendExplained(mimeMessages, originalMessages),
+					this.currentAttempt::get);
 		}
 		finally {
 			this.currentAttempt.remove();
+		}
+	}
+
+	private void doSendExplained(MimeMessage[] mimeMessages, Object @Nullable [] originalMessages) {
+		try {
+			super.doSend(mimeMessages, originalMessages);
+		}
+		catch (MailAuthenticationException ex) {
+			// Spring's message is only "Authentication failed": keep the explanation.
+			throw (this.tokenAuthentication != null) ? TokenAuthentication.explain(ex) : ex;
 		}
 	}
 

@@ -9,6 +9,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.mail.MailAuthenticationException;
+
+import io.github.mailtls.oauth2.AccessTokenException;
 import io.github.mailtls.oauth2.AccessTokens;
 
 /**
@@ -113,6 +116,27 @@ final class TokenAuthentication {
 			}
 		}
 		return text;
+	}
+
+	/**
+	 * Return the exception that explains a failed authentication: the
+	 * {@link AccessTokenException} if no token could be had, otherwise one with the
+	 * message of the underlying failure (a server reply or our explanation, never a
+	 * token).
+	 * @param failure what Spring reported
+	 * @return the exception to throw
+	 */
+	static MailAuthenticationException explain(MailAuthenticationException failure) {
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof AccessTokenException tokenFailure) {
+				return tokenFailure;
+			}
+		}
+		Throwable cause = failure.getCause();
+		if (cause instanceof AuthenticationFailedException && cause.getMessage() != null) {
+			return new MailAuthenticationException(cause.getMessage(), cause);
+		}
+		return failure;
 	}
 
 	/**
