@@ -20,7 +20,7 @@ import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.policy.TlsPolicy;
 import io.github.mailtls.record.TlsSendListener;
-import io.github.mailtls.sender.PolicySslContextFactory;
+import io.github.mailtls.tls.PolicySslContextFactory;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 
 /**

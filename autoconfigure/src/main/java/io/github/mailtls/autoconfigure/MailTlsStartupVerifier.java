@@ -5,6 +5,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 
+import io.github.mailtls.record.CertificateSummary;
 import io.github.mailtls.record.TlsSendRecord;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 import io.github.mailtls.sender.TlsProbeResult;
@@ -32,9 +33,17 @@ class MailTlsStartupVerifier implements InitializingBean {
 			throw new MailServerVerificationException(result);
 		}
 		TlsSendRecord connection = result.connection();
+		CertificateSummary certificate = connection.certificate();
+		if (certificate == null) {
+			// mail.tls.mode=none or opportunistic without STARTTLS: there is no TLS to
+			// report.
+			logger.info("Verified mail server %s:%d: %s, without TLS".formatted(connection.host(), connection.port(),
+					connection.security().value()));
+			return;
+		}
 		logger.info("Verified mail server %s:%d: %s, %s, %s, certificate %s valid until %s".formatted(connection.host(),
 				connection.port(), connection.security().value(), connection.protocol(), connection.cipherSuite(),
-				connection.certificate().subject(), connection.certificate().notAfter()));
+				certificate.subject(), certificate.notAfter()));
 	}
 
 }

@@ -1,12 +1,11 @@
 package io.github.mailtls.oauth2;
 
-import jakarta.mail.AuthenticationFailedException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The sender's side of token authentication: asks the {@link MailTlsAccessTokenProvider}
- * for a token, turns every failure into an {@link AuthenticationFailedException} whose
- * message carries no secret, and records each failure in {@link AuthenticationProblems}.
+ * for a token, turns every failure into an {@link AccessTokenException} whose message
+ * carries no secret, and records each failure in {@link AuthenticationProblems}.
  *
  * @author mail-tls
  */
@@ -34,15 +33,16 @@ public final class AccessTokens {
 	 * @param username the SMTP user name
 	 * @param forceRefresh whether the server rejected the previous token
 	 * @return the token
-	 * @throws AuthenticationFailedException if the provider could not supply one
+	 * @throws AccessTokenException if the provider could not supply one
 	 */
-	public String obtain(String username, boolean forceRefresh) throws AuthenticationFailedException {
+	public String obtain(String username, boolean forceRefresh) {
 		String token;
 		try {
 			token = this.provider.getAccessToken(username, forceRefresh);
 		}
 		catch (AccessTokenException ex) {
-			throw failure(ex.getReason(), ex.getMessage(), ex);
+			this.problems.record(ex.getReason(), String.valueOf(ex.getMessage()));
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			// A user provider's message may hold anything: keep it in the cause only.
@@ -63,15 +63,13 @@ public final class AccessTokens {
 	 * @param message the explanation, free of secrets
 	 * @return the exception
 	 */
-	public AuthenticationFailedException rejected(String message) {
+	public AccessTokenException rejected(String message) {
 		return failure(TOKEN_REJECTED, message, null);
 	}
 
-	private AuthenticationFailedException failure(String reason, String message, @Nullable Exception cause) {
+	private AccessTokenException failure(String reason, String message, @Nullable Exception cause) {
 		this.problems.record(reason, message);
-		// MessagingException fixes its cause at construction.
-		return (cause != null) ? new AuthenticationFailedException(message, cause)
-				: new AuthenticationFailedException(message);
+		return new AccessTokenException(reason, message, cause);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.mailtls.observation;
 import io.micrometer.common.KeyValues;
 
 import io.github.mailtls.observation.MailTlsObservationDocumentation.LowCardinalityKeyNames;
+import io.github.mailtls.record.SendOutcome;
 import io.github.mailtls.record.TlsSendRecord;
 
 /**
@@ -20,7 +21,8 @@ public class DefaultMailTlsSendObservationConvention implements MailTlsSendObser
 	public static final String NONE = "none";
 
 	/**
-	 * The outcome tag value while a send is still running.
+	 * The outcome tag value while a send is still running; a finished send always has a
+	 * real outcome.
 	 */
 	public static final String UNKNOWN = "unknown";
 
@@ -37,12 +39,12 @@ public class DefaultMailTlsSendObservationConvention implements MailTlsSendObser
 	@Override
 	public KeyValues getLowCardinalityKeyValues(MailTlsSendContext context) {
 		TlsSendRecord record = context.getRecord();
-		// Without a record the send is still running (the active-sends timer reads the
-		// keys
-		// at start) or ended before it reached the server.
+		// Without a record the send has not used a connection yet (the active-sends timer
+		// reads the keys at start); without an outcome it is still running.
 		String mode = (record != null) ? record.security().value() : context.getExpectedSecurity().value();
 		String protocol = (record != null && record.protocol() != null) ? record.protocol() : NONE;
-		String outcome = (record != null) ? record.outcome().value() : UNKNOWN;
+		SendOutcome sendOutcome = context.getOutcome();
+		String outcome = (sendOutcome != null) ? sendOutcome.value() : UNKNOWN;
 		return KeyValues.of(LowCardinalityKeyNames.TLS_MODE.withValue(mode),
 				LowCardinalityKeyNames.TLS_PROTOCOL.withValue(protocol),
 				LowCardinalityKeyNames.OUTCOME.withValue(outcome),

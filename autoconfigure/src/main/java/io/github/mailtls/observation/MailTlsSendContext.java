@@ -3,6 +3,7 @@ package io.github.mailtls.observation;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
+import io.github.mailtls.record.SendOutcome;
 import io.github.mailtls.record.TlsSendRecord;
 import io.github.mailtls.record.TransportSecurity;
 
@@ -23,6 +24,8 @@ public class MailTlsSendContext extends Observation.Context {
 	private final TransportSecurity expectedSecurity;
 
 	private @Nullable TlsSendRecord record;
+
+	private @Nullable SendOutcome outcome;
 
 	/**
 	 * Create a new context.
@@ -56,8 +59,8 @@ public class MailTlsSendContext extends Observation.Context {
 	}
 
 	/**
-	 * Return the TLS record, available when the send has ended.
-	 * @return the record or {@code null} while the send is running
+	 * Return the TLS record of the last connection the send used.
+	 * @return the record or {@code null} while the send has not used a connection yet
 	 */
 	public @Nullable TlsSendRecord getRecord() {
 		return this.record;
@@ -65,6 +68,18 @@ public class MailTlsSendContext extends Observation.Context {
 
 	public void setRecord(@Nullable TlsSendRecord record) {
 		this.record = record;
+	}
+
+	/**
+	 * Return how the whole send ended.
+	 * @return the outcome, {@code null} while the send is running
+	 */
+	public @Nullable SendOutcome getOutcome() {
+		return this.outcome;
+	}
+
+	public void setOutcome(@Nullable SendOutcome outcome) {
+		this.outcome = outcome;
 	}
 
 }

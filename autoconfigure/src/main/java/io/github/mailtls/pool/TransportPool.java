@@ -74,7 +74,7 @@ public final class TransportPool<D> implements AutoCloseable {
 		}
 		try {
 			if (!this.permits.tryAcquire(this.settings.maxWait().toNanos(), TimeUnit.NANOSECONDS)) {
-				throw new MessagingException(("All %d pooled mail connections stayed busy for %s; raise "
+				throw new PoolExhaustedException(("All %d pooled mail connections stayed busy for %s; raise "
 						+ "mail.tls.pool.max-connections or send less at once")
 					.formatted(this.settings.maxConnections(), this.settings.maxWait()));
 			}

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import io.github.mailtls.policy.RefusalReason;
 
 /**
- * What TLS was negotiated for one connection used to send, and how the send ended. Holds
- * no subjects, addresses or bodies.
+ * What TLS was negotiated for one connection use, and how that use ended. The TLS facts
+ * are the connection's, fixed when it was opened; reuse, REQUIRETLS, outcome, message
+ * count and duration are this use's. Holds no subjects, addresses or bodies.
  *
  * @param timestamp when the send started
  * @param host the server host
@@ -21,14 +22,16 @@ import io.github.mailtls.policy.RefusalReason;
  * @param peerCertificateVerified whether the server certificate chain was verified
  * @param certificate the server certificate, {@code null} without TLS
  * @param startTlsAdvertised whether the server advertised STARTTLS in plaintext
- * @param requireTlsUsed whether messages were sent with the REQUIRETLS extension
- * @param connectionReused whether the send reused a pooled connection verified by an
+ * @param requireTlsUsed whether a message of this use was sent with the REQUIRETLS
+ * extension
+ * @param connectionReused whether this use reused a pooled connection verified by an
  * earlier send
  * @param tlsSessionResumed whether the connection's TLS handshake resumed an earlier
  * session instead of verifying the certificate again
  * @param outcome how the send ended
  * @param reason why it was refused, {@code null} unless refused
- * @param messageCount how many messages the send carried
+ * @param messageCount how many messages this use carried, or was to carry when no
+ * connection could be had
  * @param duration how long the send took
  * @author mail-tls
  */

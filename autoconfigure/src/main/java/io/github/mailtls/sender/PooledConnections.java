@@ -4,31 +4,54 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.mail.MessagingException;
+
 import io.github.mailtls.pool.PoolSettings;
+import io.github.mailtls.pool.PooledConnection;
 import io.github.mailtls.pool.TransportPool;
+import io.github.mailtls.pool.TransportPool.OpenedConnection;
+import io.github.mailtls.smtp.ConnectionFacts;
+import io.github.mailtls.smtp.EnforcingSmtpTransport;
 
 /**
  * A sender's connection pool and the thread that closes its idle connections in time,
- * before servers drop them.
+ * before servers drop them. A connection goes back into the pool only if every error on
+ * it was a server reply (after which the session is in a known state); any other error
+ * closes it.
  *
  * @author mail-tls
  */
-final class PooledConnections implements AutoCloseable {
+final class PooledConnections implements Connections {
 
-	private final TransportPool<ConnectionAttempt> pool;
+	private final TransportPool<ConnectionFacts> pool;
+
+	private final Connector connector;
 
 	private final ScheduledExecutorService evictor;
 
-	PooledConnections(PoolSettings settings) {
+	PooledConnections(PoolSettings settings, Connector connector) {
 		this.pool = new TransportPool<>(settings, System::nanoTime);
+		this.connector = connector;
 		this.evictor = Executors
 			.newSingleThreadScheduledExecutor((task) -> SenderThreads.daemon(task, "mail-tls-pool-evictor"));
 		long period = Math.max(1000, settings.idleTimeout().toMillis() / 2);
 		this.evictor.scheduleWithFixedDelay(this.pool::evictExpired, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	TransportPool<ConnectionAttempt> pool() {
-		return this.pool;
+	@Override
+	public ConnectionUse open() throws MessagingException {
+		PooledConnection<ConnectionFacts> connection = this.pool.borrow(() -> {
+			EnforcingSmtpTransport transport = this.connector.connect();
+			return new OpenedConnection<>(transport, transport.facts());
+		});
+		return new ConnectionUse((EnforcingSmtpTransport) connection.transport(), connection.details(),
+				connection.isReused(), (transport, messages, reusable) -> {
+					for (int i = 0; i < messages; i++) {
+						connection.messageSent();
+					}
+					this.pool.release(connection, reusable);
+					return null;
+				});
 	}
 
 	@Override

@@ -1,32 +1,26 @@
 package io.github.mailtls.sender;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 
 import io.github.mailtls.observation.DefaultMailTlsSendObservationConvention;
 import io.github.mailtls.observation.MailTlsObservationDocumentation;
 import io.github.mailtls.observation.MailTlsSendContext;
 import io.github.mailtls.observation.MailTlsSendObservationConvention;
-import io.github.mailtls.policy.MailTlsPolicyException;
-import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.SendOutcome;
 import io.github.mailtls.record.TlsSendListener;
 import io.github.mailtls.record.TlsSendRecord;
 
 /**
- * Observes one send as {@code mail.send}, turns its end into a {@link TlsSendRecord} for
- * the listeners, and makes the exception of a refused send lead with the refusal.
+ * Observes one {@code send(...)} call as {@code mail.send}, which always ends with a real
+ * outcome, and hands the record of every connection use to the listeners.
  *
  * @author mail-tls
  */
@@ -36,11 +30,14 @@ final class SendRecorder {
 
 	private static final MailTlsSendObservationConvention DEFAULT_CONVENTION = new DefaultMailTlsSendObservationConvention();
 
+	private static final Observation.Event CLOSE_FAILED = Observation.Event.of("close.failed",
+			"closing a connection failed after the server accepted every message sent over it");
+
 	private final List<TlsSendListener> listeners;
 
-	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+	private volatile ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-	private @Nullable MailTlsSendObservationConvention observationConvention;
+	private volatile @Nullable MailTlsSendObservationConvention observationConvention;
 
 	SendRecorder(List<TlsSendListener> listeners) {
 		this.listeners = List.copyOf(listeners);
@@ -54,26 +51,26 @@ final class SendRecorder {
 		this.observationConvention = observationConvention;
 	}
 
-	void record(MailTlsSendContext context, Runnable send, Supplier<@Nullable ConnectionAttempt> attempt) {
-		Instant started = Instant.now();
-		long startedNanos = System.nanoTime();
+	/**
+	 * Run a call under a {@code mail.send} observation.
+	 * @param context the observation context
+	 * @param call the call, given where its records and close failures go
+	 * @param messages the messages to send
+	 * @param originals what to name failed messages by, or {@code null}
+	 */
+	void observe(MailTlsSendContext context, CallFactory call, MimeMessage[] messages, Object @Nullable [] originals) {
 		Observation observation = MailTlsObservationDocumentation.MAIL_SEND
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();
+		SendCall sendCall = call.create((record) -> {
+			context.setRecord(record);
+			notifyListeners(record);
+		}, () -> observation.event(CLOSE_FAILED));
 		try (Observation.Scope scope = observation.openScope()) {
-			send.run();
-			finish(context, attempt.get(), SendOutcome.SUCCESS, null, started, startedNanos);
+			context.setOutcome(sendCall.send(messages, originals));
 		}
-		catch (MailSendException ex) {
-			MailTlsPolicyException refusal = findRefusal(ex);
-			finish(context, attempt.get(), (refusal != null) ? SendOutcome.REFUSED : SendOutcome.FAILURE,
-					(refusal != null) ? refusal.getReason() : null, started, startedNanos);
-			MailSendException explained = explained(ex, refusal);
-			observation.error(explained);
-			throw explained;
-		}
-		catch (MailException ex) {
-			finish(context, attempt.get(), SendOutcome.FAILURE, null, started, startedNanos);
+		catch (RuntimeException ex) {
+			context.setOutcome(sendCall.isRefused() ? SendOutcome.REFUSED : SendOutcome.FAILURE);
 			observation.error(ex);
 			throw ex;
 		}
@@ -82,15 +79,7 @@ final class SendRecorder {
 		}
 	}
 
-	private void finish(MailTlsSendContext context, @Nullable ConnectionAttempt attempt, SendOutcome outcome,
-			@Nullable RefusalReason reason, Instant started, long startedNanos) {
-		if (attempt == null) {
-			// The send ended before a connection was attempted: nothing to report about
-			// TLS.
-			return;
-		}
-		TlsSendRecord record = attempt.toRecord(outcome, reason, context.getMessageCount(), started, startedNanos);
-		context.setRecord(record);
+	private void notifyListeners(TlsSendRecord record) {
 		for (TlsSendListener listener : this.listeners) {
 			try {
 				listener.onSend(record);
@@ -101,31 +90,14 @@ final class SendRecorder {
 		}
 	}
 
-	private static @Nullable MailTlsPolicyException findRefusal(MailSendException ex) {
-		MailTlsPolicyException refusal = MailTlsPolicyException.findIn(ex);
-		if (refusal != null) {
-			return refusal;
-		}
-		for (Exception failure : ex.getFailedMessages().values()) {
-			refusal = MailTlsPolicyException.findIn(failure);
-			if (refusal != null) {
-				return refusal;
-			}
-		}
-		return null;
-	}
+	/**
+	 * Creates the call once the recorder knows where its records go.
+	 */
+	@FunctionalInterface
+	interface CallFactory {
 
-	private static MailSendException explained(MailSendException ex, @Nullable MailTlsPolicyException refusal) {
-		Throwable cause = ex.getCause();
-		String explanation = (refusal != null) ? refusal.getMessage()
-				: (cause instanceof ExplainedConnectionFailure) ? cause.getMessage() : null;
-		if (explanation == null) {
-			return ex;
-		}
-		Map<Object, Exception> failedMessages = ex.getFailedMessages();
-		MailSendException explained = new MailSendException(explanation, cause, failedMessages);
-		explained.setStackTrace(ex.getStackTrace());
-		return explained;
+		SendCall create(Consumer<TlsSendRecord> records, Runnable closeFailed);
+
 	}
 
 }

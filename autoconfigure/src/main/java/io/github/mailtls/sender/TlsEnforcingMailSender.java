@@ -15,7 +15,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -23,19 +22,30 @@ import io.github.mailtls.oauth2.AccessTokens;
 import io.github.mailtls.observation.MailTlsSendContext;
 import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.policy.MailTlsPolicyException;
+import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.policy.TlsPolicy;
 import io.github.mailtls.pool.PoolSettings;
-import io.github.mailtls.pool.PooledConnection;
-import io.github.mailtls.pool.TransportPool.OpenedConnection;
 import io.github.mailtls.record.TlsSendListener;
 import io.github.mailtls.record.TransportSecurity;
+import io.github.mailtls.smtp.ConnectionFacts;
+import io.github.mailtls.smtp.EnforcingSmtpTransport;
+import io.github.mailtls.smtp.LocalHostName;
+import io.github.mailtls.smtp.SmtpSessionProperties;
+import io.github.mailtls.smtp.StartTlsMemory;
+import io.github.mailtls.smtp.TokenAuthenticationPolicy;
+import io.github.mailtls.smtp.TransportEnforcement;
 
 /**
  * A {@link JavaMailSenderImpl} that sends only over connections that meet its
  * {@link TlsPolicy}, verifies the negotiated TLS session before anything but EHLO is
- * sent, and reports every send's TLS facts to {@link TlsSendListener listeners}. Refusals
- * are {@link MailSendException MailSendExceptions} listing every unsent message, with a
- * {@link MailTlsPolicyException} in their cause chain.
+ * sent, and reports every connection use's TLS facts to {@link TlsSendListener
+ * listeners}. Refusals are {@link MailSendException MailSendExceptions} listing every
+ * unsent message, with a {@link MailTlsPolicyException} in their cause chain.
+ * <p>
+ * The sender's {@link #getSession() session} is built from the policy and cannot be
+ * changed afterwards: its properties are read-only, and every transport it creates
+ * &mdash; through this sender, {@code getSession().getTransport()} or
+ * {@code Transport.send(message)} &mdash; is an {@link EnforcingSmtpTransport}.
  *
  * @author mail-tls
  */
@@ -43,21 +53,23 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 
 	private final TlsPolicy policy;
 
-	private final Properties enforcedProperties;
+	private final SSLContext sslContext;
 
 	private final SendRecorder recorder;
-
-	private final TlsProbe probe;
-
-	private final ThreadLocal<ConnectionAttempt> currentAttempt = new ThreadLocal<>();
-
-	private volatile StartTlsMemory startTlsMemory = new StartTlsMemory(null);
 
 	private final ScheduledThreadPoolExecutor writeTimeoutExecutor = SenderThreads.writeTimeoutExecutor();
 
 	private final LocalHostName localHostName = new LocalHostName();
 
-	private volatile @Nullable PooledConnections pooledConnections;
+	private final Properties enforcedTemplate;
+
+	private Properties rawProperties = new Properties();
+
+	private volatile StartTlsMemory startTlsMemory = new StartTlsMemory(null);
+
+	private volatile Connections connections = new DirectConnections(this::connectNew);
+
+	private @Nullable Session session;
 
 	private volatile @Nullable TokenAuthentication tokenAuthentication;
 
@@ -65,15 +77,14 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 * Create a sender for the given policy.
 	 * @param policy the validated policy
 	 * @param sslContext the SSL context whose trust managers have been wrapped by
-	 * {@link PolicySslContextFactory}
-	 * @param listeners the listeners that receive every send's record
+	 * {@link io.github.mailtls.tls.PolicySslContextFactory}
+	 * @param listeners the listeners that receive the record of every connection use
 	 */
 	public TlsEnforcingMailSender(TlsPolicy policy, SSLContext sslContext, List<TlsSendListener> listeners) {
 		this.policy = policy;
-		this.enforcedProperties = EnforcedSessionProperties.of(policy, sslContext, this.writeTimeoutExecutor);
+		this.sslContext = sslContext;
 		this.recorder = new SendRecorder(listeners);
-		this.probe = new TlsProbe(policy, this::newTransport);
-		setJavaMailProperties(new Properties());
+		this.enforcedTemplate = SmtpSessionProperties.of(enforcement(), sslContext, this.writeTimeoutExecutor);
 	}
 
 	/**
@@ -92,12 +103,22 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 * weaken the policy
 	 */
 	@Override
-	public void setJavaMailProperties(Properties javaMailProperties) {
-		RawPropertiesCheck.check(javaMailProperties, this.enforcedProperties, this.policy.mode());
-		Properties merged = new Properties();
-		merged.putAll(javaMailProperties);
-		merged.putAll(this.enforcedProperties);
-		super.setJavaMailProperties(merged);
+	public synchronized void setJavaMailProperties(Properties javaMailProperties) {
+		RawPropertiesCheck.check(javaMailProperties, this.enforcedTemplate, this.policy.mode());
+		Properties raw = new Properties();
+		raw.putAll(javaMailProperties);
+		this.rawProperties = raw;
+		this.session = null;
+	}
+
+	/**
+	 * Return the properties of the sender's session. They are read-only: a change could
+	 * weaken the policy, so every attempt throws {@link UnsupportedOperationException}.
+	 * @return the session's properties
+	 */
+	@Override
+	public Properties getJavaMailProperties() {
+		return getSession().getProperties();
 	}
 
 	/**
@@ -108,6 +129,41 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	public void setSession(Session session) {
 		throw new UnsupportedOperationException(
 				"A TLS-enforcing sender builds its own session from the policy; use setJavaMailProperties");
+	}
+
+	@Override
+	public synchronized Session getSession() {
+		Session current = this.session;
+		if (current == null) {
+			Properties properties = new Properties();
+			properties.putAll(this.rawProperties);
+			properties.putAll(SmtpSessionProperties.of(enforcement(), this.sslContext, this.writeTimeoutExecutor));
+			if (this.tokenAuthentication != null) {
+				properties.putAll(TokenAuthenticationPolicy.sessionProperties());
+			}
+			// Transports the session creates on its own connect to the configured server.
+			properties.put("mail.smtp.host", host());
+			properties.put("mail.smtp.port", String.valueOf(port()));
+			current = EnforcingSmtpTransport.registerWith(Session.getInstance(new ReadOnlyProperties(properties)));
+			this.session = current;
+		}
+		return current;
+	}
+
+	@Override
+	public synchronized void setHost(@Nullable String host) {
+		super.setHost(host);
+		this.session = null;
+	}
+
+	@Override
+	public synchronized void setPort(int port) {
+		super.setPort(port);
+		this.session = null;
+	}
+
+	private TransportEnforcement enforcement() {
+		return new TransportEnforcement(this.policy, this.startTlsMemory, this.localHostName);
 	}
 
 	/**
@@ -132,8 +188,9 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 * @param file the file, created when missing, or {@code null} to keep it in memory
 	 * only
 	 */
-	public void setStartTlsMemoryFile(@Nullable Path file) {
+	public synchronized void setStartTlsMemoryFile(@Nullable Path file) {
 		this.startTlsMemory = new StartTlsMemory(file);
+		this.session = null;
 	}
 
 	/**
@@ -142,26 +199,21 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 * @param settings the pool limits, or {@code null} to disable pooling
 	 */
 	public void setPoolSettings(@Nullable PoolSettings settings) {
-		closePool();
-		if (settings != null) {
-			this.pooledConnections = new PooledConnections(settings);
-		}
+		Connections previous = this.connections;
+		this.connections = (settings != null) ? new PooledConnections(settings, this::connectNew)
+				: new DirectConnections(this::connectNew);
+		previous.close();
 	}
 
 	/**
 	 * Authenticate every physical connection with an OAuth2 access token from the given
-	 * source ({@code AUTH XOAUTH2} only, after TLS only, in every mode) instead of
-	 * {@link #getPassword() the password}.
+	 * source instead of {@link #getPassword() the password}: {@code AUTH XOAUTH2} only,
+	 * after TLS only, in every mode.
 	 * @param accessTokens the source of tokens, or {@code null} to use the password
 	 */
-	public void setAccessTokens(@Nullable AccessTokens accessTokens) {
+	public synchronized void setAccessTokens(@Nullable AccessTokens accessTokens) {
 		this.tokenAuthentication = (accessTokens != null) ? new TokenAuthentication(accessTokens) : null;
-		if (accessTokens != null) {
-			Properties tokenProperties = TokenAuthentication.sessionProperties();
-			this.enforcedProperties.putAll(tokenProperties);
-			// The live properties: a session built already sees them too.
-			getJavaMailProperties().putAll(tokenProperties);
-		}
+		this.session = null;
 	}
 
 	/**
@@ -170,80 +222,77 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 * @return what was negotiated, or why the policy refused the server
 	 */
 	public TlsProbeResult probe() {
-		return this.probe.probe(getJavaMailProperties(), host(), getPort());
+		return TlsProbe.probe(getSession(), host(), port(), this.policy);
 	}
 
 	@Override
 	protected void doSend(MimeMessage[] mimeMessages, Object @Nullable [] originalMessages) {
-		MailTlsSendContext context = new MailTlsSendContext(host(), getPort(), mimeMessages.length,
+		if (mimeMessages.length == 0) {
+			return;
+		}
+		MailTlsSendContext context = new MailTlsSendContext(host(), port(), mimeMessages.length,
 				TransportSecurity.of(this.policy.mode()));
-		try {
-			this.recorder.record(context, () -> doSendExplained(mimeMessages, originalMessages),
-					this.currentAttempt::get);
-		}
-		finally {
-			this.currentAttempt.remove();
-		}
+		ConnectionFacts demanded = new ConnectionFacts(host(), port(), TransportSecurity.of(this.policy.mode()), false,
+				null);
+		this.recorder.observe(context,
+				(records, closeFailed) -> new SendCall(this.connections, demanded, records, closeFailed), mimeMessages,
+				originalMessages);
 	}
 
-	private void doSendExplained(MimeMessage[] mimeMessages, Object @Nullable [] originalMessages) {
-		try {
-			super.doSend(mimeMessages, originalMessages);
-		}
-		catch (MailAuthenticationException ex) {
-			// Spring's message is only "Authentication failed": keep the explanation.
-			throw (this.tokenAuthentication != null) ? TokenAuthentication.explain(ex) : ex;
-		}
-	}
-
+	/**
+	 * Open a new connection for {@link #testConnection()}; sends never use it.
+	 */
 	@Override
 	protected Transport connectTransport() throws MessagingException {
-		PooledConnections pooledConnections = this.pooledConnections;
-		if (pooledConnections == null) {
-			return openConnection();
+		try {
+			return connectNew();
 		}
-		PooledConnection<ConnectionAttempt> connection = pooledConnections.pool().borrow(this::openPooledConnection);
-		connection.details().reused(connection.isReused());
-		this.currentAttempt.set(connection.details());
-		return new PooledTransportHandle(getSession(), connection, pooledConnections.pool());
-	}
-
-	private OpenedConnection<ConnectionAttempt> openPooledConnection() throws MessagingException {
-		Transport transport = openConnection();
-		return new OpenedConnection<>(transport, this.currentAttempt.get());
-	}
-
-	// The one place a physical connection is opened and authenticated.
-	private Transport openConnection() throws MessagingException {
-		TokenAuthentication tokenAuthentication = this.tokenAuthentication;
-		if (tokenAuthentication == null) {
-			return super.connectTransport();
+		catch (ConnectFailure ex) {
+			throw ex.failure();
 		}
-		return tokenAuthentication.connect(() -> getTransport(getSession()), host(), getPort(), getUsername());
 	}
 
 	@Override
 	protected Transport getTransport(Session session) {
-		ConnectionAttempt attempt = new ConnectionAttempt(host(), getPort(), this.policy.mode());
-		this.currentAttempt.set(attempt);
-		return newTransport(session, attempt);
+		return new EnforcingSmtpTransport(getSession(), null);
 	}
 
-	private EnforcingSmtpTransport newTransport(Session session, ConnectionAttempt attempt) {
-		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(session, attempt, this.policy,
-				this.startTlsMemory);
-		if (this.tokenAuthentication != null) {
-			transport.useTokenAuthentication();
+	// The one place a physical connection is opened and authenticated.
+	private EnforcingSmtpTransport connectNew() throws ConnectFailure {
+		TokenAuthentication tokenAuthentication = this.tokenAuthentication;
+		if (tokenAuthentication != null) {
+			// A token per physical connection, not per message over a pooled one.
+			return tokenAuthentication.connect(() -> new EnforcingSmtpTransport(getSession(), null), host(), port(),
+					getUsername());
 		}
-		if (session.getProperty("mail.smtp.localhost") == null) {
-			// Angus would look the name up again for every connection.
-			transport.setLocalHost(this.localHostName.get());
+		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(getSession(), null);
+		String username = getUsername();
+		String password = getPassword();
+		if ("".equals(username)) {
+			username = null;
+			if ("".equals(password)) {
+				password = null;
+			}
 		}
-		return transport;
+		try {
+			transport.connect(host(), port(), username, password);
+			return transport;
+		}
+		catch (MessagingException ex) {
+			throw new ConnectFailure(transport.facts(), ex);
+		}
 	}
 
 	private String host() {
-		return (getHost() != null) ? getHost() : "localhost";
+		String host = getHost();
+		return (host != null) ? host : "localhost";
+	}
+
+	private int port() {
+		if (getPort() != DEFAULT_PORT) {
+			return getPort();
+		}
+		return (this.policy.mode() == TlsMode.IMPLICIT) ? TlsMode.IMPLICIT_TLS_PORT : 25;
 	}
 
 	/**
@@ -251,16 +300,8 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 */
 	@Override
 	public void destroy() {
-		closePool();
+		this.connections.close();
 		this.writeTimeoutExecutor.shutdownNow();
-	}
-
-	private void closePool() {
-		PooledConnections pooledConnections = this.pooledConnections;
-		this.pooledConnections = null;
-		if (pooledConnections != null) {
-			pooledConnections.close();
-		}
 	}
 
 }

@@ -2,7 +2,6 @@ package io.github.mailtls.sender;
 
 import java.time.Instant;
 import java.util.Properties;
-import java.util.function.BiFunction;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -11,6 +10,7 @@ import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.policy.TlsPolicy;
 import io.github.mailtls.record.SendOutcome;
+import io.github.mailtls.smtp.EnforcingSmtpTransport;
 
 /**
  * Connects, negotiates TLS under the policy and sends EHLO, then QUIT: no authentication
@@ -20,39 +20,35 @@ import io.github.mailtls.record.SendOutcome;
  */
 final class TlsProbe {
 
-	private final TlsPolicy policy;
-
-	private final BiFunction<Session, ConnectionAttempt, EnforcingSmtpTransport> transports;
-
-	TlsProbe(TlsPolicy policy, BiFunction<Session, ConnectionAttempt, EnforcingSmtpTransport> transports) {
-		this.policy = policy;
-		this.transports = transports;
+	private TlsProbe() {
 	}
 
-	TlsProbeResult probe(Properties sessionProperties, String host, int port) {
+	static TlsProbeResult probe(Session senderSession, String host, int port, TlsPolicy policy) {
 		Instant started = Instant.now();
 		long startedNanos = System.nanoTime();
-		ConnectionAttempt attempt = new ConnectionAttempt(host, port, this.policy.mode());
 		Properties properties = new Properties();
-		properties.putAll(sessionProperties);
+		properties.putAll(senderSession.getProperties());
 		properties.put("mail.smtp.auth", "false");
-		EnforcingSmtpTransport transport = this.transports.apply(Session.getInstance(properties), attempt);
+		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(Session.getInstance(properties), null);
 		try {
 			transport.connect(host, port, null, null);
-			if (this.policy.requireTlsExtension() && !transport.supportsExtension("REQUIRETLS")) {
-				MailTlsPolicyException refusal = attempt.refusal(RefusalReason.REQUIRETLS_NOT_OFFERED,
-						"the server does not advertise REQUIRETLS (RFC 8689) after TLS.");
-				return new TlsProbeResult(
-						attempt.toRecord(SendOutcome.REFUSED, refusal.getReason(), 0, started, startedNanos),
-						refusal.getMessage());
+			if (policy.requireTlsExtension() && !transport.supportsExtension("REQUIRETLS")) {
+				MailTlsPolicyException refusal = new MailTlsPolicyException(RefusalReason.REQUIRETLS_NOT_OFFERED, host,
+						port, policy.mode(), "the server does not advertise REQUIRETLS (RFC 8689) after TLS.");
+				return new TlsProbeResult(UseRecords.of(transport.facts(), false, false, SendOutcome.REFUSED,
+						refusal.getReason(), 0, started, startedNanos), refusal.getMessage());
 			}
-			return new TlsProbeResult(attempt.toRecord(SendOutcome.SUCCESS, null, 0, started, startedNanos), null);
+			return new TlsProbeResult(
+					UseRecords.of(transport.facts(), false, false, SendOutcome.SUCCESS, null, 0, started, startedNanos),
+					null);
 		}
 		catch (MessagingException ex) {
 			MailTlsPolicyException refusal = MailTlsPolicyException.findIn(ex);
 			SendOutcome outcome = (refusal != null) ? SendOutcome.REFUSED : SendOutcome.FAILURE;
 			RefusalReason reason = (refusal != null) ? refusal.getReason() : null;
-			return new TlsProbeResult(attempt.toRecord(outcome, reason, 0, started, startedNanos), ex.getMessage());
+			return new TlsProbeResult(
+					UseRecords.of(transport.facts(), false, false, outcome, reason, 0, started, startedNanos),
+					ex.getMessage());
 		}
 		finally {
 			try {

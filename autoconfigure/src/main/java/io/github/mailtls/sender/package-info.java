@@ -1,6 +1,6 @@
 /**
- * The TLS-enforcing {@code JavaMailSender} and the SMTP transport and TLS hooks that
- * enforce the policy on the wire.
+ * The TLS-enforcing {@code JavaMailSender}: sending over direct or pooled connections,
+ * one record per connection use, and the probe used by health checks.
  */
 @NullMarked
 package io.github.mailtls.sender;

@@ -102,4 +102,14 @@ class StartupVerificationTests {
 		}
 	}
 
+	@Test
+	void startWithModeNoneShouldVerifyThePlaintextServer() {
+		try (SmtpTestServer server = SmtpTestServer.builder().hideStartTls().start()) {
+			this.contextRunner.withPropertyValues("spring.mail.port=" + server.port(), "mail.tls.mode=none")
+				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(MailTlsStartupVerifier.class));
+			assertThat(server.commands()).extracting((command) -> command.split(" ")[0])
+				.containsExactly("EHLO", "QUIT");
+		}
+	}
+
 }

@@ -87,7 +87,9 @@ class ProtocolAndPortMismatchTests {
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
 							Duration.ofSeconds(3));
 					assertThat(MailTlsPolicyException.findIn(ex)).isNull();
-					assertThat(ex).hasMessageContaining("localhost:" + server.port() + " sent no SMTP greeting")
+					assertThat(ex)
+						.hasMessageContaining(
+								"localhost:" + server.port() + " accepted the connection but sent no SMTP greeting")
 						.hasMessageContaining("mail.tls.mode=implicit");
 					assertThat(context.getBean(RecordingListener.class).single().outcome())
 						.isEqualTo(SendOutcome.FAILURE);

@@ -1,5 +1,11 @@
 package io.github.mailtls.sender;
 
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import jakarta.mail.Message;
+
+import java.util.List;
+
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -89,6 +95,34 @@ class RequireTlsExtensionTests {
 			message.setHeader("TLS-Required", tlsRequired);
 		}
 		return message;
+	}
+
+	@Test
+	void messageOptingOutOverAReusedConnectionShouldBeRecordedWithoutRequireTls() {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.advertise("REQUIRETLS")
+			.start()) {
+			SenderContexts.forPort(server.port(), "mail.tls.require-tls-extension=true").run((context) -> {
+				JavaMailSender sender = context.getBean(JavaMailSender.class);
+				sender.send(SenderContexts.message());
+				MimeMessage optOut = sender.createMimeMessage();
+				new MimeMessageHelper(optOut).setFrom("sender@example.org");
+				optOut.setRecipients(Message.RecipientType.TO, "rcpt@example.org");
+				optOut.setText("No REQUIRETLS needed");
+				optOut.setHeader("TLS-Required", "No");
+				sender.send(optOut);
+				List<TlsSendRecord> records = context.getBean(RecordingListener.class).records();
+				assertThat(records).hasSize(2);
+				assertThat(records.get(0).requireTlsUsed()).isTrue();
+				assertThat(records.get(0).connectionReused()).isFalse();
+				assertThat(records.get(1).connectionReused()).isTrue();
+				assertThat(records.get(1).requireTlsUsed()).isFalse();
+			});
+			assertThat(server.connectionCount()).isEqualTo(1);
+			assertThat(server.commands()).filteredOn((command) -> command.startsWith("MAIL"))
+				.containsExactly("MAIL FROM:<sender@example.org> REQUIRETLS", "MAIL FROM:<sender@example.org>");
+		}
 	}
 
 }

@@ -17,11 +17,18 @@ final class CapabilitiesCommand extends BaseCommand {
 
 	private final List<String> extensions;
 
+	private final List<String> plaintextOnlyExtensions;
+
+	private final boolean rejectAfterTls;
+
 	private final AuthVisibility authVisibility;
 
-	CapabilitiesCommand(List<String> extensions, AuthVisibility authVisibility) {
+	CapabilitiesCommand(List<String> extensions, List<String> plaintextOnlyExtensions, boolean rejectAfterTls,
+			AuthVisibility authVisibility) {
 		super("EHLO", "Introduce yourself.", "<hostname>");
 		this.extensions = List.copyOf(extensions);
+		this.plaintextOnlyExtensions = List.copyOf(plaintextOnlyExtensions);
+		this.rejectAfterTls = rejectAfterTls;
 		this.authVisibility = authVisibility;
 	}
 
@@ -30,6 +37,10 @@ final class CapabilitiesCommand extends BaseCommand {
 		String[] args = getArgs(commandString);
 		if (args.length < 2) {
 			session.sendResponse("501 Syntax: EHLO hostname");
+			return;
+		}
+		if (this.rejectAfterTls && session.isTLSStarted()) {
+			session.sendResponse("554 5.5.0 EHLO refused");
 			return;
 		}
 		session.resetMailTransaction();
@@ -51,6 +62,9 @@ final class CapabilitiesCommand extends BaseCommand {
 					session.getServer().getAuthenticationHandlerFactory().get().getAuthenticationMechanisms()));
 		}
 		lines.addAll(this.extensions);
+		if (!session.isTLSStarted()) {
+			lines.addAll(this.plaintextOnlyExtensions);
+		}
 		session.sendResponse(reply(lines));
 	}
 

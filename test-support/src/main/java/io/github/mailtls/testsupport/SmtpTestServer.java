@@ -134,7 +134,8 @@ public final class SmtpTestServer implements AutoCloseable {
 	private void customizeCommands(CommandHandler commandHandler, Builder builder) {
 		AuthVisibility authVisibility = new AuthVisibility(builder.authBeforeStartTls,
 				builder.bearerTokenVerifier != null);
-		commandHandler.addCommand(new CapabilitiesCommand(builder.extensions, authVisibility));
+		commandHandler.addCommand(new CapabilitiesCommand(builder.extensions, builder.plaintextOnlyExtensions,
+				builder.rejectEhloAfterTls, authVisibility));
 		commandHandler.addCommand(new AuthAfterStartTlsCommand(commandHandler.getCommand("AUTH"), authVisibility));
 		if (builder.mode == TlsMode.REFUSED_STARTTLS) {
 			commandHandler.addCommand(new RefusedStartTlsCommand());
@@ -183,6 +184,10 @@ public final class SmtpTestServer implements AutoCloseable {
 		private @Nullable BearerTokenVerifier bearerTokenVerifier;
 
 		private final List<String> extensions = new ArrayList<>();
+
+		private final List<String> plaintextOnlyExtensions = new ArrayList<>();
+
+		private boolean rejectEhloAfterTls;
 
 		private Builder() {
 		}
@@ -288,6 +293,26 @@ public final class SmtpTestServer implements AutoCloseable {
 		 */
 		public Builder advertise(String extension) {
 			this.extensions.add(extension);
+			return this;
+		}
+
+		/**
+		 * Add a keyword to the EHLO reply before TLS only, as a man in the middle could
+		 * before STARTTLS.
+		 * @param extension the EHLO keyword with any parameters
+		 * @return this builder
+		 */
+		public Builder advertiseBeforeTlsOnly(String extension) {
+			this.plaintextOnlyExtensions.add(extension);
+			return this;
+		}
+
+		/**
+		 * Answer EHLO with an error once TLS is active.
+		 * @return this builder
+		 */
+		public Builder rejectEhloAfterTls() {
+			this.rejectEhloAfterTls = true;
 			return this;
 		}
 

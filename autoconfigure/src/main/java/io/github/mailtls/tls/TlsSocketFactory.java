@@ -1,4 +1,4 @@
-package io.github.mailtls.sender;
+package io.github.mailtls.tls;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,11 +13,15 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * @author mail-tls
  */
-final class TlsSocketFactory extends SSLSocketFactory {
+public final class TlsSocketFactory extends SSLSocketFactory {
 
 	private final SSLSocketFactory delegate;
 
-	TlsSocketFactory(SSLSocketFactory delegate) {
+	/**
+	 * Create a factory that creates its sockets with the given one.
+	 * @param delegate the policy's SSL socket factory
+	 */
+	public TlsSocketFactory(SSLSocketFactory delegate) {
 		this.delegate = delegate;
 	}
 

@@ -1,4 +1,4 @@
-package io.github.mailtls.sender;
+package io.github.mailtls.smtp;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author mail-tls
  */
-final class LocalHostName implements Supplier<String> {
+public final class LocalHostName implements Supplier<String> {
 
 	private volatile @Nullable String name;
 

@@ -1,4 +1,4 @@
-package io.github.mailtls.sender;
+package io.github.mailtls.tls;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -11,16 +11,18 @@ import java.util.Collection;
 import java.util.List;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-import io.github.mailtls.policy.MailTlsPolicyException;
+import org.jspecify.annotations.Nullable;
+
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.CertificateSummary;
 
 /**
  * Delegates the trust decision to the configured trust material and turns a rejection
- * into a {@link MailTlsPolicyException} with a precise {@link RefusalReason}, carried as
- * the cause of the {@link CertificateException} that aborts the handshake.
+ * into a {@link TlsRefusal} with a precise {@link RefusalReason}, carried as the cause of
+ * the {@link CertificateException} that aborts the handshake.
  *
  * @author mail-tls
  */
@@ -46,7 +48,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 			this.delegate.checkServerTrusted(chain, authType, socket);
 		}
 		catch (CertificateException ex) {
-			throw explain(chain, authType, ex);
+			throw explain(chain, authType, peerHost(socket), ex);
 		}
 		checkPins(chain);
 	}
@@ -59,7 +61,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 			this.delegate.checkServerTrusted(chain, authType, engine);
 		}
 		catch (CertificateException ex) {
-			throw explain(chain, authType, ex);
+			throw explain(chain, authType, engine.getPeerHost(), ex);
 		}
 		checkPins(chain);
 	}
@@ -71,16 +73,23 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 			this.delegate.checkServerTrusted(chain, authType);
 		}
 		catch (CertificateException ex) {
-			throw explain(chain, authType, ex);
+			throw explain(chain, authType, null, ex);
 		}
 		checkPins(chain);
 	}
 
 	private static void markChecked() {
-		ConnectionAttempt attempt = ConnectionAttempt.current();
-		if (attempt != null) {
-			attempt.certificateChecked();
+		HandshakeCapture capture = HandshakeCapture.current();
+		if (capture != null) {
+			capture.certificateVerified();
 		}
+	}
+
+	private static @Nullable String peerHost(Socket socket) {
+		if (socket instanceof SSLSocket sslSocket && sslSocket.getHandshakeSession() != null) {
+			return sslSocket.getHandshakeSession().getPeerHost();
+		}
+		return null;
 	}
 
 	// Pins are checked on top of normal trust, on every full handshake.
@@ -93,24 +102,20 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 				return;
 			}
 		}
-		ConnectionAttempt attempt = ConnectionAttempt.current();
 		String detail = ("no certificate of the server's chain matches mail.tls.pinned-public-keys (the server's key "
 				+ "is %s). If the key was rotated on purpose, add its pin; otherwise the server may be impersonated.")
 			.formatted(CertificateSummary.spkiSha256(chain[0]));
-		if (attempt == null) {
-			throw new CertificateException(detail);
-		}
-		MailTlsPolicyException refusal = attempt.refusal(RefusalReason.PIN_MISMATCH, detail);
+		TlsRefusal refusal = new TlsRefusal(RefusalReason.PIN_MISMATCH, detail);
 		throw new CertificateException(refusal.getMessage(), refusal);
 	}
 
-	private CertificateException explain(X509Certificate[] chain, String authType, CertificateException cause) {
-		ConnectionAttempt attempt = ConnectionAttempt.current();
-		if (attempt == null || chain.length == 0) {
+	private CertificateException explain(X509Certificate[] chain, String authType, @Nullable String host,
+			CertificateException cause) {
+		if (chain.length == 0) {
 			return cause;
 		}
 		RefusalReason reason = reasonFor(chain, authType);
-		MailTlsPolicyException refusal = attempt.refusal(reason, describe(reason, chain[0], attempt));
+		TlsRefusal refusal = new TlsRefusal(reason, describe(reason, chain[0], host));
 		refusal.addSuppressed(cause);
 		return new CertificateException(refusal.getMessage(), refusal);
 	}
@@ -132,7 +137,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 		}
 	}
 
-	private String describe(RefusalReason reason, X509Certificate leaf, ConnectionAttempt attempt) {
+	private String describe(RefusalReason reason, X509Certificate leaf, @Nullable String host) {
 		String subject = leaf.getSubjectX500Principal().getName();
 		return switch (reason) {
 			case CERTIFICATE_EXPIRED -> ("the server certificate (%s) is valid from %s to %s, not now. "
@@ -140,7 +145,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 				.formatted(subject, leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant());
 			case HOSTNAME_MISMATCH -> ("the server certificate (%s) is valid for %s, not for '%s'. "
 					+ "Set spring.mail.host to a name the certificate holds, or fix the certificate.")
-				.formatted(subject, subjectAlternativeNames(leaf), attempt.host());
+				.formatted(subject, subjectAlternativeNames(leaf), host);
 			default -> ("the server certificate (%s, issued by %s) does not chain to a certificate trusted by %s. "
 					+ "Add the issuing CA certificate to the SSL bundle named by mail.tls.ssl-bundle.")
 				.formatted(subject, leaf.getIssuerX500Principal().getName(), this.trustSource);

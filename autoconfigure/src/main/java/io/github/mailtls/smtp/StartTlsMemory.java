@@ -1,4 +1,4 @@
-package io.github.mailtls.sender;
+package io.github.mailtls.smtp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author mail-tls
  */
-final class StartTlsMemory {
+public final class StartTlsMemory {
 
 	private static final Log logger = LogFactory.getLog(StartTlsMemory.class);
 
@@ -29,7 +29,13 @@ final class StartTlsMemory {
 
 	private final @Nullable Path file;
 
-	StartTlsMemory(@Nullable Path file) {
+	/**
+	 * Create a memory, loaded from and appended to the given file if there is one.
+	 * @param file the file, created when missing, or {@code null} to keep it in memory
+	 * only
+	 * @throws java.io.UncheckedIOException if the file exists but cannot be read
+	 */
+	public StartTlsMemory(@Nullable Path file) {
 		this.file = file;
 		if (file != null && Files.exists(file)) {
 			try {

@@ -1,4 +1,4 @@
-package io.github.mailtls.sender;
+package io.github.mailtls.smtp;
 
 import java.time.Duration;
 import java.util.Properties;
@@ -8,31 +8,51 @@ import javax.net.ssl.SSLContext;
 
 import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.policy.TlsPolicy;
+import io.github.mailtls.tls.HandshakeVerifier;
+import io.github.mailtls.tls.NoDelaySocketFactory;
+import io.github.mailtls.tls.TlsSocketFactory;
 
 /**
- * The Angus Mail session properties that implement a {@link TlsPolicy}. They neutralise
- * Angus' weaker defaults: the socket factory fallback to the JVM trust store, infinite
- * timeouts, optional STARTTLS and comma-separated protocol lists. They also remove the
- * client's share of per-send waiting: Nagle's algorithm (a 40 ms delayed-ACK stall per
- * exchange with OpenSSL-based servers such as Postfix) and a timer thread per connection.
+ * The Angus Mail session properties that implement a {@link TlsPolicy}. They make
+ * {@link EnforcingSmtpTransport} the transport of both {@code smtp} and {@code smtps},
+ * and neutralise Angus' weaker defaults: the socket factory fallback to the JVM trust
+ * store, infinite timeouts, optional STARTTLS and comma-separated protocol lists. They
+ * also remove the client's share of per-send waiting: Nagle's algorithm (a 40 ms
+ * delayed-ACK stall per exchange with OpenSSL-based servers such as Postfix) and a timer
+ * thread per connection.
  *
  * @author mail-tls
  */
-final class EnforcedSessionProperties {
+public final class SmtpSessionProperties {
 
 	private static final String PREFIX = "mail.smtp.";
 
-	private EnforcedSessionProperties() {
+	private SmtpSessionProperties() {
 	}
 
-	static Properties of(TlsPolicy policy, SSLContext sslContext, ScheduledExecutorService writeTimeoutExecutor) {
+	/**
+	 * Return the properties that enforce the given policy.
+	 * @param enforcement the policy and the STARTTLS memory
+	 * @param sslContext the policy's SSL context
+	 * @param writeTimeoutExecutor the executor that times socket writes
+	 * @return the properties, to be put over any raw ones
+	 */
+	public static Properties of(TransportEnforcement enforcement, SSLContext sslContext,
+			ScheduledExecutorService writeTimeoutExecutor) {
+		TlsPolicy policy = enforcement.policy();
 		TlsMode mode = policy.mode();
 		Properties properties = new Properties();
+		properties.put("mail.transport.protocol", "smtp");
+		// Session.getTransport() and Transport.send(...) create transports by these
+		// names.
+		properties.put(PREFIX + "class", EnforcingSmtpTransport.class.getName());
+		properties.put("mail.smtps.class", EnforcingSmtpTransport.class.getName());
+		properties.put(TransportEnforcement.PROPERTY, enforcement);
 		properties.put(PREFIX + "ssl.socketFactory", new TlsSocketFactory(sslContext.getSocketFactory()));
 		properties.put(PREFIX + "socketFactory", new NoDelaySocketFactory());
 		properties.put(PREFIX + "socketFactory.fallback", "false");
 		properties.put(PREFIX + "ssl.checkserveridentity", String.valueOf(policy.verifyHostname()));
-		properties.put(PREFIX + "ssl.hostnameverifier", new NegotiatedSessionVerifier(policy));
+		properties.put(PREFIX + "ssl.hostnameverifier", new HandshakeVerifier(policy));
 		// Angus splits these lists on white space, not commas.
 		properties.put(PREFIX + "ssl.protocols", String.join(" ", policy.protocols()));
 		if (!policy.cipherSuites().isEmpty()) {

@@ -1,4 +1,4 @@
-package io.github.mailtls.sender;
+package io.github.mailtls.tls;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,7 +13,7 @@ import javax.net.SocketFactory;
  *
  * @author mail-tls
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
 	@Override
 	public Socket createSocket() throws IOException {

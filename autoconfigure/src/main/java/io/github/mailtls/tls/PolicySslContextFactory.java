@@ -1,4 +1,4 @@
-package io.github.mailtls.sender;
+package io.github.mailtls.tls;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;

@@ -1,0 +1,125 @@
+package io.github.mailtls.sender;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+
+import io.github.mailtls.policy.MailTlsPolicyException;
+import io.github.mailtls.policy.RefusalReason;
+import io.github.mailtls.record.SendOutcome;
+import io.github.mailtls.record.TlsSendRecord;
+import io.github.mailtls.smtp.ConnectionFacts;
+import io.github.mailtls.smtp.EnforcingSmtpTransport;
+
+/**
+ * One use of one connection by one {@code send(...)} call: the messages it carried and
+ * what happened to them. The connection's facts are fixed; what belongs to the use
+ * (reused, REQUIRETLS, outcome) is kept here.
+ *
+ * @author mail-tls
+ */
+final class ConnectionUse {
+
+	private final EnforcingSmtpTransport transport;
+
+	private final ConnectionFacts facts;
+
+	private final boolean reused;
+
+	private final Release release;
+
+	private final Instant started = Instant.now();
+
+	private final long startedNanos = System.nanoTime();
+
+	private int messageCount;
+
+	private boolean requireTlsUsed;
+
+	private boolean failed;
+
+	private boolean broken;
+
+	private @Nullable RefusalReason refusal;
+
+	ConnectionUse(EnforcingSmtpTransport transport, ConnectionFacts facts, boolean reused, Release release) {
+		this.transport = transport;
+		this.facts = facts;
+		this.reused = reused;
+		this.release = release;
+	}
+
+	void send(MimeMessage message, Address[] addresses) throws MessagingException {
+		this.messageCount++;
+		try {
+			this.transport.sendMessage(message, addresses);
+			this.requireTlsUsed |= this.transport.lastMessageRequiredTls();
+		}
+		catch (SendFailedException ex) {
+			// A server reply: the session is in a known state, unless the reply came with
+			// a
+			// broken connection.
+			failed(ex, ex.getNextException() instanceof IOException);
+			throw ex;
+		}
+		catch (MessagingException | RuntimeException ex) {
+			failed(ex, true);
+			throw ex;
+		}
+	}
+
+	private void failed(Exception ex, boolean connectionBroken) {
+		this.failed = true;
+		this.broken |= connectionBroken;
+		MailTlsPolicyException policyException = MailTlsPolicyException.findIn(ex);
+		if (policyException != null && this.refusal == null) {
+			this.refusal = policyException.getReason();
+		}
+	}
+
+	/**
+	 * Whether the next message needs another connection: after a broken connection, or a
+	 * failure after which the server may have closed it (for example 421).
+	 */
+	boolean needsReplacement() {
+		return this.broken || (this.failed && !this.transport.isConnected());
+	}
+
+	/**
+	 * End the use: give the connection back or close it.
+	 * @return the failure to close, if the connection was to be closed and that failed
+	 */
+	@Nullable Exception finish() {
+		return this.release.release(this.transport, this.messageCount, !this.broken);
+	}
+
+	TlsSendRecord record() {
+		SendOutcome outcome = (this.refusal != null) ? SendOutcome.REFUSED
+				: this.failed ? SendOutcome.FAILURE : SendOutcome.SUCCESS;
+		return UseRecords.of(this.facts, this.reused, this.requireTlsUsed, outcome, this.refusal, this.messageCount,
+				this.started, this.startedNanos);
+	}
+
+	/**
+	 * Ends a use of a connection.
+	 */
+	@FunctionalInterface
+	interface Release {
+
+		/**
+		 * Give the connection back or close it.
+		 * @param transport the connection
+		 * @param messages how many messages the use sent over it
+		 * @param reusable whether the use left it in a known, clean state
+		 * @return the failure to close, or {@code null}
+		 */
+		@Nullable Exception release(EnforcingSmtpTransport transport, int messages, boolean reusable);
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.github.mailtls.sender;
+
+import jakarta.mail.AuthenticationFailedException;
+
+import org.springframework.mail.MailAuthenticationException;
+
+import io.github.mailtls.oauth2.AccessTokenException;
+
+/**
+ * A connection that could not authenticate with an OAuth2 access token, for a reason that
+ * is not the network: no token could be had, the server rejected a fresh one, or it does
+ * not offer {@code XOAUTH2}. Its message explains which, without the token.
+ *
+ * @author mail-tls
+ */
+final class TokenAuthenticationFailedException extends AuthenticationFailedException {
+
+	TokenAuthenticationFailedException(String message, Exception cause) {
+		super(message, cause);
+	}
+
+	/**
+	 * Return what the sender throws: the {@link AccessTokenException} if no token could
+	 * be had, otherwise a {@link MailAuthenticationException} with this message (Spring's
+	 * own would only say "Authentication failed").
+	 * @return the exception
+	 */
+	MailAuthenticationException toMailException() {
+		return (getCause() instanceof AccessTokenException tokenFailure) ? tokenFailure
+				: new MailAuthenticationException(String.valueOf(getMessage()), this);
+	}
+
+}

@@ -1,0 +1,149 @@
+package io.github.mailtls.smtp;
+
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+
+import javax.net.ssl.SSLException;
+
+import jakarta.mail.MessagingException;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.jspecify.annotations.Nullable;
+
+import io.github.mailtls.policy.MailTlsPolicyException;
+import io.github.mailtls.policy.RefusalReason;
+import io.github.mailtls.policy.TlsMode;
+import io.github.mailtls.tls.TlsRefusal;
+
+/**
+ * Turns what Angus Mail and JSSE report when a connection fails into a refusal reason or
+ * an explanation that names the fix, including the two port/mode mismatches. Each
+ * explanation is chosen from what the connection had reached (TCP, greeting, STARTTLS,
+ * TLS), so its words are true for that failure.
+ *
+ * @author mail-tls
+ */
+final class ConnectionFailureExplainer {
+
+	private ConnectionFailureExplainer() {
+	}
+
+	static MessagingException explain(MessagingException failure, ConnectState state, int lastReturnCode,
+			@Nullable String lastServerResponse) {
+		if (failure instanceof ExplainedConnectionFailure) {
+			return failure;
+		}
+		MailTlsPolicyException refusal = MailTlsPolicyException.findIn(failure);
+		if (refusal != null) {
+			return new ExplainedConnectionFailure(refusal.getMessage(), failure);
+		}
+		TlsRefusal tlsRefusal = find(failure, TlsRefusal.class);
+		refusal = (tlsRefusal != null) ? state.refusal(tlsRefusal.getReason(), tlsRefusal.getDetail())
+				: classify(failure, state, lastReturnCode, lastServerResponse);
+		if (refusal != null) {
+			refusal.initCause(failure);
+			return ExplainedConnectionFailure.of(refusal);
+		}
+		if (find(failure, MailConnectException.class) != null) {
+			return new ExplainedConnectionFailure(("Could not connect to %s within mail.tls.timeouts.connect: check "
+					+ "spring.mail.host and spring.mail.port, and that the server is reachable (%s)")
+				.formatted(state.location(), rootMessage(failure)), failure);
+		}
+		if (!state.greeted() && find(failure, SocketTimeoutException.class) != null
+				&& state.mode() != TlsMode.IMPLICIT) {
+			return new ExplainedConnectionFailure(("%s accepted the connection but sent no SMTP greeting within "
+					+ "mail.tls.timeouts.read: it probably expects implicit TLS from the first byte. Use "
+					+ "mail.tls.mode=implicit (or auto with port 465), or connect to the server's STARTTLS port (587).")
+				.formatted(state.location()), failure);
+		}
+		return failure;
+	}
+
+	private static @Nullable MailTlsPolicyException classify(MessagingException failure, ConnectState state,
+			int lastReturnCode, @Nullable String lastServerResponse) {
+		SSLException tlsFailure = find(failure, SSLException.class);
+		if (tlsFailure != null) {
+			String message = String.valueOf(tlsFailure.getMessage()).toLowerCase(Locale.ROOT);
+			boolean plaintextAnswer = message.contains("plaintext connection")
+					|| message.contains("unrecognized ssl message");
+			if (plaintextAnswer && state.startTlsIssued()) {
+				return state.refusal(RefusalReason.STARTTLS_FAILED,
+						("the server accepted STARTTLS but then answered in plaintext, not TLS, so nothing was sent. "
+								+ "Someone on the path may be interfering, or the server's TLS set-up is broken."));
+			}
+			if (plaintextAnswer) {
+				return state.refusal(RefusalReason.PLAINTEXT_REFUSED,
+						("%s answered in plaintext, not TLS: it expects STARTTLS (or plain SMTP) on this port. "
+								+ "Use mail.tls.mode=starttls, or port 465 for implicit TLS.")
+							.formatted(state.location()));
+			}
+			if (isProtocolMismatch(message)) {
+				return state.refusal(RefusalReason.PROTOCOL_NOT_ALLOWED,
+						("no TLS protocol and cipher suite allowed by mail.tls.protocols and mail.tls.cipher-suites "
+								+ "is supported by the server (%s). Upgrade the server, or allow what it supports "
+								+ "(TLSv1.2 is the oldest version mail-tls accepts).")
+							.formatted(tlsFailure.getMessage()));
+			}
+			if (state.startTlsIssued()) {
+				return state.refusal(RefusalReason.STARTTLS_FAILED,
+						"the TLS handshake after STARTTLS failed (%s).".formatted(tlsFailure.getMessage()));
+			}
+			return null;
+		}
+		if (state.startTlsIssued() && !state.tlsEstablished() && lastReturnCode != 220) {
+			return state.refusal(RefusalReason.STARTTLS_FAILED,
+					"the server answered STARTTLS with '%s', so nothing was sent. Check the server's TLS set-up."
+						.formatted(String.valueOf(lastServerResponse).trim()));
+		}
+		return null;
+	}
+
+	private static boolean isProtocolMismatch(String message) {
+		return message.contains("protocol_version") || message.contains("protocol version")
+				|| message.contains("no appropriate protocol") || message.contains("not accepted by client preferences")
+				|| message.contains("handshake_failure") || message.contains("insufficient_security")
+				|| message.contains("cipher suites in common");
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		for (int depth = 0; root.getCause() != null && depth < 32; depth++) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable throwable, Class<T> type) {
+		Throwable candidate = throwable;
+		for (int depth = 0; candidate != null && depth < 32; depth++) {
+			if (type.isInstance(candidate)) {
+				return type.cast(candidate);
+			}
+			candidate = candidate.getCause();
+		}
+		return null;
+	}
+
+	/**
+	 * How far a connection had come when it failed.
+	 *
+	 * @param host the server host
+	 * @param port the server port
+	 * @param mode the effective mode
+	 * @param greeted whether the server's greeting was read
+	 * @param startTlsIssued whether STARTTLS was sent
+	 * @param tlsEstablished whether a TLS handshake was verified
+	 */
+	record ConnectState(String host, int port, TlsMode mode, boolean greeted, boolean startTlsIssued,
+			boolean tlsEstablished) {
+
+		String location() {
+			return this.host + ":" + this.port;
+		}
+
+		MailTlsPolicyException refusal(RefusalReason reason, String detail) {
+			return new MailTlsPolicyException(reason, this.host, this.port, this.mode, detail);
+		}
+
+	}
+
+}

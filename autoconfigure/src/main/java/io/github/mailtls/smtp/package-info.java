@@ -1,0 +1,9 @@
+/**
+ * The SMTP side of the policy: the enforcing Angus transport that every connection of the
+ * sender's session uses, the session properties that install it, and the explanation of
+ * connection failures.
+ */
+@NullMarked
+package io.github.mailtls.smtp;
+
+import org.jspecify.annotations.NullMarked;

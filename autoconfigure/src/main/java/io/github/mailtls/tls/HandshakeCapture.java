@@ -1,0 +1,68 @@
+package io.github.mailtls.tls;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Carries the result of the TLS handshake from JSSE and Angus back to the connection that
+ * started it. Angus creates TLS sockets in static code from the shared session properties
+ * and calls the trust manager and the post-handshake check on the connecting thread, so
+ * this capture is bound to that thread for exactly one connect call and is written at
+ * most once, with an immutable {@link TlsHandshake}.
+ *
+ * @author mail-tls
+ */
+public final class HandshakeCapture implements AutoCloseable {
+
+	private static final ThreadLocal<HandshakeCapture> current = new ThreadLocal<>();
+
+	private boolean certificateVerified;
+
+	private @Nullable TlsHandshake handshake;
+
+	private HandshakeCapture() {
+	}
+
+	/**
+	 * Bind a new capture to the calling thread until {@link #close()}.
+	 * @return the capture
+	 */
+	public static HandshakeCapture open() {
+		HandshakeCapture capture = new HandshakeCapture();
+		current.set(capture);
+		return capture;
+	}
+
+	static @Nullable HandshakeCapture current() {
+		return current.get();
+	}
+
+	// JSSE calls the trust manager only for a full handshake, never on resumption.
+	void certificateVerified() {
+		this.certificateVerified = true;
+	}
+
+	boolean isCertificateVerified() {
+		return this.certificateVerified;
+	}
+
+	void completed(TlsHandshake handshake) {
+		if (this.handshake != null) {
+			throw new IllegalStateException("A connection negotiates TLS once");
+		}
+		this.handshake = handshake;
+	}
+
+	/**
+	 * Return the verified handshake, if TLS was negotiated.
+	 * @return the handshake or {@code null}
+	 */
+	public @Nullable TlsHandshake handshake() {
+		return this.handshake;
+	}
+
+	@Override
+	public void close() {
+		current.remove();
+	}
+
+}
