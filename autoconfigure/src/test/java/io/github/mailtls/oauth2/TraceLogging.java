@@ -5,19 +5,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Switches the loggers that could see a token to their most verbose level, including
- * Angus' java.util.logging protocol transcript, so that a test capturing the output
- * proves that no token is logged at any level.
+ * Switches the loggers of the client side that could see a token to their most verbose
+ * level, including Angus' java.util.logging protocol transcript, so that a test capturing
+ * the output proves that no token is logged at any level. The test SMTP server's own
+ * loggers stay as they are: SubEthaSMTP logs every line it receives at DEBUG, as a server
+ * may.
  *
  * @author mail-tls
  */
 final class TraceLogging {
 
 	private static final List<String> LOGGERS = List.of("io.github.mailtls", "org.eclipse.angus", "jakarta.mail",
-			"org.springframework.security", "org.springframework.web", "org.springframework.http", "org.subethamail");
+			"org.springframework.security", "org.springframework.web", "org.springframework.http");
 
 	// Held so that java.util.logging does not forget the levels.
 	private static final List<Logger> julLoggers = LOGGERS.stream().map(Logger::getLogger).toList();
@@ -27,8 +31,10 @@ final class TraceLogging {
 
 	static void enable() {
 		LoggingSystem system = LoggingSystem.get(TraceLogging.class.getClassLoader());
-		// Installs the bridge from java.util.logging, which Angus logs through.
+		// Boot's own set-up, with the bridge from java.util.logging that Angus logs
+		// through; a no-op once an application initialized it.
 		system.beforeInitialize();
+		system.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
 		LOGGERS.forEach((name) -> system.setLogLevel(name, LogLevel.TRACE));
 		julLoggers.forEach((logger) -> logger.setLevel(Level.FINEST));
 	}

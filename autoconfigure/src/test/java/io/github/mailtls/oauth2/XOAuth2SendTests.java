@@ -3,9 +3,11 @@ package io.github.mailtls.oauth2;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +75,8 @@ class XOAuth2SendTests {
 	@AfterEach
 	void noTokenOrSecretShouldHaveBeenLogged(CapturedOutput output) {
 		assertThat(output.getAll()).doesNotContain(AuthorizationServer.SECRET);
-		assertThat(tokensSeen).allSatisfy((token) -> assertThat(output.getAll()).doesNotContain(token));
+		assertThat(tokensSeen).allSatisfy((token) -> assertThat(output.getAll()).doesNotContain(token)
+			.doesNotContain(xoauth2InitialResponse(token)));
 	}
 
 	@Test
@@ -245,6 +248,12 @@ class XOAuth2SendTests {
 			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
 			.xoauth2(authorizationServer.verifier())
 			.start();
+	}
+
+	private static String xoauth2InitialResponse(String token) {
+		return Base64.getEncoder()
+			.encodeToString(("user=" + AuthorizationServer.MAILBOX + "\u0001auth=Bearer " + token + "\u0001\u0001")
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static List<String> remember(SmtpTestServer server) {
