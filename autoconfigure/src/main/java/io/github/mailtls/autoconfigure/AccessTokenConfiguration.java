@@ -1,5 +1,8 @@
 package io.github.mailtls.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -28,12 +31,20 @@ final class AccessTokenConfiguration {
 
 	private final TlsMode mode;
 
+	// Keys that token authentication sets itself, whatever spring.mail.properties say.
+	private static final List<String> OWNED_KEYS = List.of("mail.smtp.auth", "mail.smtp.auth.mechanisms",
+			"mail.smtp.sasl.enable", "mail.debug.auth", "mail.debug.auth.password", "mail.debug.auth.username");
+
 	private final @Nullable String username;
 
-	AccessTokenConfiguration(MailTlsProperties properties, TlsMode mode, @Nullable String username) {
+	private final Map<String, String> rawProperties;
+
+	AccessTokenConfiguration(MailTlsProperties properties, TlsMode mode, @Nullable String username,
+			Map<String, String> rawProperties) {
 		this.properties = properties;
 		this.mode = mode;
 		this.username = username;
+		this.rawProperties = rawProperties;
 	}
 
 	void apply(TlsEnforcingMailSender sender, @Nullable MailTlsAccessTokenProvider provider,
@@ -64,6 +75,10 @@ final class AccessTokenConfiguration {
 			logger.warn("mail.tls.allow-plaintext-auth does not apply to OAuth2 access tokens: "
 					+ "they are only ever sent over TLS");
 		}
+		OWNED_KEYS.stream()
+			.filter(this.rawProperties::containsKey)
+			.forEach((key) -> logger.warn("Ignoring spring.mail.properties.%s: with OAuth2 access tokens mail-tls "
+					+ "authenticates with XOAUTH2 only and keeps AUTH out of debug output".formatted(key)));
 		sender.setAccessTokens(new AccessTokens(provider, problems));
 	}
 

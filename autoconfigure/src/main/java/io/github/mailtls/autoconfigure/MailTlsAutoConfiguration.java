@@ -50,7 +50,8 @@ public final class MailTlsAutoConfiguration {
 		TlsEnforcingMailSender sender = new MailSenderFactory(mailProperties, tlsProperties,
 				sslBundles.getIfAvailable())
 			.create(listeners.orderedStream().toList());
-		new AccessTokenConfiguration(tlsProperties, sender.getPolicy().mode(), mailProperties.getUsername())
+		new AccessTokenConfiguration(tlsProperties, sender.getPolicy().mode(), mailProperties.getUsername(),
+				mailProperties.getProperties())
 			.apply(sender, accessTokenProvider.getIfUnique(), authenticationProblems);
 		sender.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		sender.setObservationConvention(observationConvention.getIfUnique());
