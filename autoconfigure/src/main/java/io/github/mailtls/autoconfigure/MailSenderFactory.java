@@ -49,10 +49,13 @@ final class MailSenderFactory {
 		TlsPolicyFactory policyFactory = new TlsPolicyFactory(this.mail, this.tls);
 		String bundleName = bundleName();
 		List<String> pins = policyFactory.pinnedPublicKeys();
-		SSLContext sslContext = (bundleName != null) ? fromBundle(bundleName, pins)
+		SslBundle bundle = (bundleName != null) ? bundle(bundleName) : null;
+		SSLContext sslContext = (bundle != null) ? fromBundle(bundleName, bundle, pins)
 				: PolicySslContextFactory.withJdkTrust(pins);
 		String trustSource = (bundleName != null) ? "SSL bundle '" + bundleName + "'" : "the JDK trust store";
-		TlsPolicy policy = policyFactory.create(sslContext, trustSource);
+		BundleOptions bundleOptions = (bundle != null) ? BundleOptions.of(bundleName, bundle.getOptions())
+				: BundleOptions.NONE;
+		TlsPolicy policy = policyFactory.create(sslContext, trustSource, bundleOptions);
 		warnIfWeak(policy);
 		TlsEnforcingMailSender sender = new TlsEnforcingMailSender(policy, sslContext, listeners);
 		sender.setHost(this.mail.getHost());
@@ -85,18 +88,21 @@ final class MailSenderFactory {
 		return StringUtils.hasText(this.mail.getSsl().getBundle()) ? this.mail.getSsl().getBundle() : null;
 	}
 
-	private SSLContext fromBundle(String name, List<String> pins) {
+	private SslBundle bundle(String name) {
 		if (this.sslBundles == null) {
 			throw missingBundle(name);
 		}
 		try {
-			SslBundle bundle = this.sslBundles.getBundle(name);
-			return PolicySslContextFactory.create(bundle.getManagers().getTrustManagers(),
-					bundle.getManagers().getKeyManagers(), "SSL bundle '" + name + "'", pins);
+			return this.sslBundles.getBundle(name);
 		}
 		catch (NoSuchSslBundleException ex) {
 			throw missingBundle(name);
 		}
+	}
+
+	private static SSLContext fromBundle(String name, SslBundle bundle, List<String> pins) {
+		return PolicySslContextFactory.create(bundle.getManagers().getTrustManagers(),
+				bundle.getManagers().getKeyManagers(), "SSL bundle '" + name + "'", pins);
 	}
 
 	private MailTlsConfigurationException missingBundle(String name) {

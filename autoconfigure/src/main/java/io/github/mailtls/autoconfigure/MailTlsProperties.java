@@ -228,7 +228,8 @@ public class MailTlsProperties {
 
 	/**
 	 * Reuse of verified connections across sends. Every new connection passes the full
-	 * policy; a connection is checked with RSET before each reuse.
+	 * policy; a connection is checked with RSET before reuse unless it worked within the
+	 * alive-bypass window.
 	 */
 	public static class Pool {
 
@@ -239,9 +240,29 @@ public class MailTlsProperties {
 
 		/**
 		 * Maximum number of connections open at once, busy or idle. A send waits up to
-		 * the connect timeout for one to become free.
+		 * max-wait for one to become free.
 		 */
 		private int maxConnections = 4;
+
+		/**
+		 * Longest time a send waits for a pooled connection, the check of an idle one
+		 * included; opening a new connection comes on top. Defaults to the connect
+		 * timeout.
+		 */
+		private @Nullable Duration maxWait;
+
+		/**
+		 * Time to wait for the server's reply when an idle connection is checked before
+		 * reuse and when a connection is closed. Must be shorter than the read timeout.
+		 * Defaults to 2s or half the read timeout, whichever is shorter.
+		 */
+		private @Nullable Duration validationTimeout;
+
+		/**
+		 * Time after a connection last worked during which it is reused without a check.
+		 * Zero checks every reuse.
+		 */
+		private Duration aliveBypassWindow = Duration.ofMillis(500);
 
 		/**
 		 * Number of messages after which a connection is closed.
@@ -274,6 +295,30 @@ public class MailTlsProperties {
 
 		public void setMaxConnections(int maxConnections) {
 			this.maxConnections = maxConnections;
+		}
+
+		public @Nullable Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(@Nullable Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public @Nullable Duration getValidationTimeout() {
+			return this.validationTimeout;
+		}
+
+		public void setValidationTimeout(@Nullable Duration validationTimeout) {
+			this.validationTimeout = validationTimeout;
+		}
+
+		public Duration getAliveBypassWindow() {
+			return this.aliveBypassWindow;
+		}
+
+		public void setAliveBypassWindow(Duration aliveBypassWindow) {
+			this.aliveBypassWindow = aliveBypassWindow;
 		}
 
 		public int getMaxMessagesPerConnection() {

@@ -30,6 +30,8 @@ final class TlsPolicyFactory {
 
 	static final List<String> ALLOWED_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
+	private static final Duration DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(2);
+
 	private static final Set<String> LEGACY_PROTOCOLS = Set.of("SSLv2", "SSLv2Hello", "SSLv3", "TLSv1", "TLSv1.1");
 
 	private final MailProperties mail;
@@ -67,6 +69,15 @@ final class TlsPolicyFactory {
 	}
 
 	TlsPolicy create(SSLContext sslContext, String trustSource) {
+		return create(sslContext, trustSource, BundleOptions.NONE);
+	}
+
+	/**
+	 * Derive the policy; the SSL bundle's own {@code options.enabled-protocols} and
+	 * {@code options.ciphers}, when set, restrict it further, as Boot users expect of a
+	 * bundle.
+	 */
+	TlsPolicy create(SSLContext sslContext, String trustSource, BundleOptions bundleOptions) {
 		TlsMode configuredMode = configuredMode();
 		TlsMode mode = configuredMode.resolve(port());
 		if (!this.mail.getSsl().isVerifyHostname() && this.tls.isVerifyHostname()) {
@@ -84,9 +95,10 @@ final class TlsPolicyFactory {
 					"'none' would send the credentials of spring.mail.username in plaintext",
 					"Use a TLS mode, or set mail.tls.allow-plaintext-auth=true for a local development server only.");
 		}
-		return new TlsPolicy(configuredMode, mode, protocols(), cipherSuites(sslContext), this.tls.isVerifyHostname(),
-				this.tls.isAllowPlaintextAuth(), this.tls.isRequireTlsExtension(), pinnedPublicKeys(), trustSource,
-				timeout("connect", this.tls.getTimeouts().getConnect()),
+		return new TlsPolicy(configuredMode, mode, bundleOptions.restrictProtocols(protocols()),
+				bundleOptions.restrictCipherSuites(cipherSuites(sslContext), supportedCipherSuites(sslContext)),
+				this.tls.isVerifyHostname(), this.tls.isAllowPlaintextAuth(), this.tls.isRequireTlsExtension(),
+				pinnedPublicKeys(), trustSource, timeout("connect", this.tls.getTimeouts().getConnect()),
 				timeout("read", this.tls.getTimeouts().getRead()), timeout("write", this.tls.getTimeouts().getWrite()));
 	}
 
@@ -141,8 +153,12 @@ final class TlsPolicyFactory {
 		}
 	}
 
+	private static Set<String> supportedCipherSuites(SSLContext sslContext) {
+		return Set.of(sslContext.getSupportedSSLParameters().getCipherSuites());
+	}
+
 	private List<String> cipherSuites(SSLContext sslContext) {
-		Set<String> supported = Set.of(sslContext.getSupportedSSLParameters().getCipherSuites());
+		Set<String> supported = supportedCipherSuites(sslContext);
 		List<String> cipherSuites = new ArrayList<>();
 		for (String candidate : this.tls.getCipherSuites()) {
 			String cipherSuite = candidate.trim();
@@ -162,11 +178,41 @@ final class TlsPolicyFactory {
 		if (!pool.isEnabled()) {
 			return null;
 		}
+		Duration connect = timeout("connect", this.tls.getTimeouts().getConnect());
+		Duration maxWait = (pool.getMaxWait() != null) ? duration("mail.tls.pool.max-wait", pool.getMaxWait())
+				: connect;
 		return new PoolSettings(positive("mail.tls.pool.max-connections", pool.getMaxConnections()),
 				positive("mail.tls.pool.max-messages-per-connection", pool.getMaxMessagesPerConnection()),
 				duration("mail.tls.pool.idle-timeout", pool.getIdleTimeout()),
-				duration("mail.tls.pool.max-connection-age", pool.getMaxConnectionAge()),
-				timeout("connect", this.tls.getTimeouts().getConnect()));
+				duration("mail.tls.pool.max-connection-age", pool.getMaxConnectionAge()), maxWait,
+				validationTimeout(pool), aliveBypassWindow(pool));
+	}
+
+	private Duration validationTimeout(MailTlsProperties.Pool pool) {
+		Duration read = timeout("read", this.tls.getTimeouts().getRead());
+		if (pool.getValidationTimeout() == null) {
+			Duration half = read.dividedBy(2);
+			return (half.compareTo(DEFAULT_VALIDATION_TIMEOUT) < 0) ? half : DEFAULT_VALIDATION_TIMEOUT;
+		}
+		Duration validationTimeout = duration("mail.tls.pool.validation-timeout", pool.getValidationTimeout());
+		if (validationTimeout.compareTo(read) >= 0) {
+			// A check as long as a read would let dead pooled connections block a send
+			// as long as without a pool, once per connection.
+			throw new MailTlsConfigurationException("mail.tls.pool.validation-timeout",
+					"'%s' is not shorter than mail.tls.timeouts.read (%s)".formatted(validationTimeout, read),
+					"Set mail.tls.pool.validation-timeout below mail.tls.timeouts.read, for example 2s.");
+		}
+		return validationTimeout;
+	}
+
+	private static Duration aliveBypassWindow(MailTlsProperties.Pool pool) {
+		Duration window = pool.getAliveBypassWindow();
+		if (window == null || window.isNegative()) {
+			throw new MailTlsConfigurationException("mail.tls.pool.alive-bypass-window",
+					"'%s' is not a duration of zero or more".formatted(window),
+					"Set mail.tls.pool.alive-bypass-window to a short duration such as 500ms, or 0 to check every reuse.");
+		}
+		return window;
 	}
 
 	private static int positive(String property, int value) {

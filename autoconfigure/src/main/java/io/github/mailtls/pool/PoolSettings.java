@@ -9,10 +9,15 @@ import java.time.Duration;
  * @param maxMessagesPerConnection after how many messages a connection is closed
  * @param idleTimeout how long an idle connection is kept
  * @param maxConnectionAge how long a connection is used at most, however busy
- * @param maxWait how long a send waits for a connection when all are busy
+ * @param maxWait how long a send waits for a connection, validation of an idle one
+ * included (opening a new one comes on top)
+ * @param validationTimeout how long the check of an idle connection and the {@code QUIT}
+ * of a closing one wait for the server's reply
+ * @param aliveBypassWindow how recently a connection must have worked to be reused
+ * without a check
  * @author mail-tls
  */
 public record PoolSettings(int maxConnections, int maxMessagesPerConnection, Duration idleTimeout,
-		Duration maxConnectionAge, Duration maxWait) {
+		Duration maxConnectionAge, Duration maxWait, Duration validationTimeout, Duration aliveBypassWindow) {
 
 }

@@ -1,5 +1,8 @@
 package io.github.mailtls.pool;
 
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 
@@ -15,18 +18,24 @@ public final class PooledConnection<D> {
 
 	private final D details;
 
+	private final LongSupplier nanoClock;
+
 	private final long openedNanos;
 
 	private long idleSinceNanos;
+
+	private volatile long aliveNanos;
 
 	private int messageCount;
 
 	private int useCount;
 
-	PooledConnection(Transport transport, D details, long nowNanos) {
+	PooledConnection(Transport transport, D details, LongSupplier nanoClock) {
 		this.transport = transport;
 		this.details = details;
-		this.openedNanos = nowNanos;
+		this.nanoClock = nanoClock;
+		this.openedNanos = nanoClock.getAsLong();
+		this.aliveNanos = this.openedNanos;
 	}
 
 	public Transport transport() {
@@ -46,10 +55,16 @@ public final class PooledConnection<D> {
 	}
 
 	/**
-	 * Count a message sent over this connection.
+	 * Count the messages a send put over this connection.
+	 * @param messages how many messages were sent or attempted
+	 * @param worked whether the server answered every one of them, which proves that the
+	 * connection works
 	 */
-	public void messageSent() {
-		this.messageCount++;
+	public void used(int messages, boolean worked) {
+		this.messageCount += messages;
+		if (worked) {
+			this.aliveNanos = this.nanoClock.getAsLong();
+		}
 	}
 
 	void borrowed() {
@@ -70,12 +85,37 @@ public final class PooledConnection<D> {
 		return isFull(settings, nowNanos) || nowNanos - this.idleSinceNanos >= settings.idleTimeout().toNanos();
 	}
 
-	void closeQuietly() {
+	// A connection that just worked is very unlikely to be dead: checking it would cost a
+	// round trip for nothing (HikariCP's aliveBypassWindowMs).
+	boolean workedWithin(Duration window, long nowNanos) {
+		return nowNanos - this.aliveNanos < window.toNanos();
+	}
+
+	boolean validate(Duration timeout) {
+		boolean alive = (this.transport instanceof PoolableTransport poolable) ? poolable.validate(timeout)
+				: this.transport.isConnected();
+		if (alive) {
+			this.aliveNanos = this.nanoClock.getAsLong();
+		}
+		return alive;
+	}
+
+	void close(Duration timeout) {
+		if (this.transport instanceof PoolableTransport poolable) {
+			poolable.close(timeout);
+			return;
+		}
 		try {
 			this.transport.close();
 		}
 		catch (MessagingException ex) {
 			// Closing is best effort: the server may already have dropped the connection.
+		}
+	}
+
+	void abort() {
+		if (this.transport instanceof PoolableTransport poolable) {
+			poolable.abort();
 		}
 	}
 

@@ -1,31 +1,46 @@
 package io.github.mailtls.pool;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 import jakarta.mail.MessagingException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps open SMTP connections for reuse. A connection is lent to one send at a time,
- * checked with the server before every reuse ({@code RSET}, so a connection the server
- * closed meanwhile is replaced transparently), and closed once it is too old, has carried
- * enough messages, sat idle too long, or ended a send with an error that may have left
- * the session in an unknown state.
+ * Keeps open SMTP connections for reuse, with every wait bounded the way HikariCP bounds
+ * them. A connection is lent to one send at a time. Before reuse it is checked with the
+ * server ({@code RSET}, waiting at most the validation timeout) unless it worked within
+ * the alive-bypass window; at most one idle connection is checked per borrow, so dead
+ * connections cannot add up: when the check fails a new connection is opened. A
+ * connection is closed once it is too old, has carried enough messages, sat idle too
+ * long, or ended a send with an error that may have left the session in an unknown state;
+ * closing happens on the closer executor so that a dead server never holds up a send, and
+ * {@link #close()} closes every idle connection in parallel within the validation
+ * timeout.
  *
  * @param <D> the type of the details kept with each connection
  * @author mail-tls
  */
 public final class TransportPool<D> implements AutoCloseable {
 
+	private static final Duration SMALLEST_CHECK = Duration.ofMillis(1);
+
 	private final PoolSettings settings;
 
 	private final LongSupplier nanoClock;
+
+	private final Executor closer;
 
 	private final Semaphore permits;
 
@@ -37,27 +52,33 @@ public final class TransportPool<D> implements AutoCloseable {
 	 * Create a pool.
 	 * @param settings the limits
 	 * @param nanoClock the source of {@link System#nanoTime()}-like readings
+	 * @param closer runs the closing of connections that are discarded; it must be able
+	 * to run {@code maxConnections} tasks at once for {@link #close()} to finish in time
 	 */
-	public TransportPool(PoolSettings settings, LongSupplier nanoClock) {
+	public TransportPool(PoolSettings settings, LongSupplier nanoClock, Executor closer) {
 		this.settings = settings;
 		this.nanoClock = nanoClock;
+		this.closer = closer;
 		this.permits = new Semaphore(settings.maxConnections(), true);
 	}
 
 	/**
-	 * Lend an open connection: a verified idle one, or a new one from the opener.
+	 * Lend an open connection: an idle one that worked recently or passes its check, or a
+	 * new one from the opener. Waiting for a free connection and checking an idle one
+	 * take at most {@link PoolSettings#maxWait()} together; opening comes on top.
 	 * @param opener opens and verifies a new connection
 	 * @return the connection, to be given back with {@link #release}
 	 * @throws MessagingException if no connection could be had within the wait limit or
 	 * the opener failed
 	 */
 	public PooledConnection<D> borrow(Opener<D> opener) throws MessagingException {
+		long deadline = this.nanoClock.getAsLong() + this.settings.maxWait().toNanos();
 		acquirePermit();
 		try {
-			PooledConnection<D> connection = reusableIdleConnection();
+			PooledConnection<D> connection = reusableIdleConnection(deadline);
 			if (connection == null) {
 				OpenedConnection<D> opened = opener.open();
-				connection = new PooledConnection<>(opened.transport(), opened.details(), this.nanoClock.getAsLong());
+				connection = new PooledConnection<>(opened.transport(), opened.details(), this.nanoClock);
 			}
 			connection.borrowed();
 			return connection;
@@ -85,18 +106,30 @@ public final class TransportPool<D> implements AutoCloseable {
 		}
 	}
 
-	private @Nullable PooledConnection<D> reusableIdleConnection() {
+	private @Nullable PooledConnection<D> reusableIdleConnection(long deadline) {
 		PooledConnection<D> candidate;
 		while ((candidate = pollIdle()) != null) {
-			// isConnected() sends RSET and closes the connection if the server does not
-			// answer 250.
-			if (!candidate.isExpired(this.settings, this.nanoClock.getAsLong())
-					&& candidate.transport().isConnected()) {
+			long now = this.nanoClock.getAsLong();
+			if (candidate.isExpired(this.settings, now)) {
+				discard(candidate);
+				continue;
+			}
+			if (candidate.workedWithin(this.settings.aliveBypassWindow(), now)
+					|| candidate.validate(checkTimeout(deadline - now))) {
 				return candidate;
 			}
-			candidate.closeQuietly();
+			// The check closed it. Checking the next one might fail the same way (a
+			// partition kills every connection): open a new one instead, so that a
+			// send never waits for more than one check.
+			return null;
 		}
 		return null;
+	}
+
+	private Duration checkTimeout(long remainingNanos) {
+		Duration remaining = Duration.ofNanos(Math.max(remainingNanos, SMALLEST_CHECK.toNanos()));
+		return (remaining.compareTo(this.settings.validationTimeout()) < 0) ? remaining
+				: this.settings.validationTimeout();
 	}
 
 	private synchronized @Nullable PooledConnection<D> pollIdle() {
@@ -116,7 +149,7 @@ public final class TransportPool<D> implements AutoCloseable {
 				offerIdle(connection);
 			}
 			else {
-				connection.closeQuietly();
+				discard(connection);
 			}
 		}
 		finally {
@@ -131,6 +164,16 @@ public final class TransportPool<D> implements AutoCloseable {
 		this.idle.offerFirst(connection);
 	}
 
+	private void discard(PooledConnection<D> connection) {
+		try {
+			this.closer.execute(() -> connection.close(this.settings.validationTimeout()));
+		}
+		catch (RejectedExecutionException ex) {
+			// Shutting down: close here, still bounded.
+			connection.close(this.settings.validationTimeout());
+		}
+	}
+
 	/**
 	 * Close idle connections that have expired; meant to run periodically.
 	 */
@@ -140,12 +183,14 @@ public final class TransportPool<D> implements AutoCloseable {
 		synchronized (this) {
 			this.idle.removeIf((connection) -> connection.isExpired(this.settings, now) && expired.add(connection));
 		}
-		expired.forEach(PooledConnection::closeQuietly);
+		expired.forEach(this::discard);
 	}
 
 	/**
-	 * Close every idle connection and refuse new borrowers. Connections still lent out
-	 * are closed when given back.
+	 * Close every idle connection and refuse new borrowers, in at most the validation
+	 * timeout: connections are closed in parallel, each one's {@code QUIT} waits at most
+	 * the validation timeout, and any still closing then is aborted. Connections still
+	 * lent out are closed when given back.
 	 */
 	@Override
 	public void close() {
@@ -159,7 +204,37 @@ public final class TransportPool<D> implements AutoCloseable {
 			all = new ArrayList<>(this.idle);
 			this.idle.clear();
 		}
-		all.forEach(PooledConnection::closeQuietly);
+		if (all.isEmpty()) {
+			return;
+		}
+		Duration timeout = this.settings.validationTimeout();
+		List<CompletableFuture<Void>> closing = new ArrayList<>();
+		for (PooledConnection<D> connection : all) {
+			closing.add(closeAsync(connection, timeout));
+		}
+		long deadline = this.nanoClock.getAsLong() + timeout.toNanos();
+		for (int i = 0; i < all.size(); i++) {
+			try {
+				closing.get(i).get(Math.max(0, deadline - this.nanoClock.getAsLong()), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException | ExecutionException ex) {
+				all.get(i).abort();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				all.get(i).abort();
+			}
+		}
+	}
+
+	private CompletableFuture<Void> closeAsync(PooledConnection<D> connection, Duration timeout) {
+		try {
+			return CompletableFuture.runAsync(() -> connection.close(timeout), this.closer);
+		}
+		catch (RejectedExecutionException ex) {
+			connection.abort();
+			return CompletableFuture.completedFuture(null);
+		}
 	}
 
 	/**

@@ -87,7 +87,10 @@ final class ConnectionUse {
 	 * failure after which the server may have closed it (for example 421).
 	 */
 	boolean needsReplacement() {
-		return this.broken || (this.failed && !this.transport.isConnected());
+		if (!this.broken && this.failed && !this.transport.isConnected()) {
+			this.broken = true;
+		}
+		return this.broken;
 	}
 
 	/**
@@ -95,7 +98,7 @@ final class ConnectionUse {
 	 * @return the failure to close, if the connection was to be closed and that failed
 	 */
 	@Nullable Exception finish() {
-		return this.release.release(this.transport, this.messageCount, !this.broken);
+		return this.release.release(this.transport, this.messageCount, !this.failed, !this.broken);
 	}
 
 	TlsSendRecord record() {
@@ -114,11 +117,13 @@ final class ConnectionUse {
 		/**
 		 * Give the connection back or close it.
 		 * @param transport the connection
-		 * @param messages how many messages the use sent over it
+		 * @param messages how many messages the use sent or attempted over it
+		 * @param worked whether the server answered every message, which proves that the
+		 * connection works
 		 * @param reusable whether the use left it in a known, clean state
 		 * @return the failure to close, or {@code null}
 		 */
-		@Nullable Exception release(EnforcingSmtpTransport transport, int messages, boolean reusable);
+		@Nullable Exception release(EnforcingSmtpTransport transport, int messages, boolean worked, boolean reusable);
 
 	}
 

@@ -20,7 +20,7 @@ final class DirectConnections implements Connections {
 	@Override
 	public ConnectionUse open() throws ConnectFailure {
 		EnforcingSmtpTransport transport = this.connector.connect();
-		return new ConnectionUse(transport, transport.facts(), false, (used, messages, reusable) -> {
+		return new ConnectionUse(transport, transport.facts(), false, (used, messages, worked, reusable) -> {
 			try {
 				used.close();
 				return null;

@@ -1,5 +1,6 @@
 package io.github.mailtls.sender;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,13 @@ final class PooledConnections implements Connections {
 
 	private final ScheduledExecutorService evictor;
 
+	private final ExecutorService closer;
+
 	PooledConnections(PoolSettings settings, Connector connector) {
-		this.pool = new TransportPool<>(settings, System::nanoTime);
+		// One thread per connection closed at once, so that closing all of them in
+		// parallel at shutdown takes one validation timeout, not one per connection.
+		this.closer = Executors.newCachedThreadPool((task) -> SenderThreads.daemon(task, "mail-tls-pool-closer"));
+		this.pool = new TransportPool<>(settings, System::nanoTime, this.closer);
 		this.connector = connector;
 		this.evictor = Executors
 			.newSingleThreadScheduledExecutor((task) -> SenderThreads.daemon(task, "mail-tls-pool-evictor"));
@@ -45,10 +51,8 @@ final class PooledConnections implements Connections {
 			return new OpenedConnection<>(transport, transport.facts());
 		});
 		return new ConnectionUse((EnforcingSmtpTransport) connection.transport(), connection.details(),
-				connection.isReused(), (transport, messages, reusable) -> {
-					for (int i = 0; i < messages; i++) {
-						connection.messageSent();
-					}
+				connection.isReused(), (transport, messages, worked, reusable) -> {
+					connection.used(messages, worked);
 					this.pool.release(connection, reusable);
 					return null;
 				});
@@ -58,6 +62,7 @@ final class PooledConnections implements Connections {
 	public void close() {
 		this.evictor.shutdownNow();
 		this.pool.close();
+		this.closer.shutdown();
 	}
 
 }

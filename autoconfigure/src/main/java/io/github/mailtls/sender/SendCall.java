@@ -196,7 +196,10 @@ final class SendCall {
 				&& this.delivered == 0) {
 			// The server rejected the credentials and nothing was sent: every message
 			// failed.
-			return new MailAuthenticationException(connectFailure);
+			return new MailAuthenticationException(
+					"%s:%d rejected the credentials of spring.mail.username (%s); no message was sent".formatted(
+							this.demanded.host(), this.demanded.port(), connectFailure.getMessage()),
+					connectFailure);
 		}
 		if (connectFailure instanceof PoolExhaustedException) {
 			return new MailTlsPoolExhaustedException(String.valueOf(connectFailure.getMessage()), connectFailure,

@@ -30,6 +30,7 @@ import io.github.mailtls.record.TransportSecurity;
 import io.github.mailtls.smtp.ConnectionFacts;
 import io.github.mailtls.smtp.EnforcingSmtpTransport;
 import io.github.mailtls.smtp.LocalHostName;
+import io.github.mailtls.smtp.RawPropertiesCheck;
 import io.github.mailtls.smtp.SmtpSessionProperties;
 import io.github.mailtls.smtp.StartTlsMemory;
 import io.github.mailtls.smtp.TokenAuthenticationPolicy;

@@ -1,5 +1,7 @@
 package io.github.mailtls.smtp;
 
+import java.net.Socket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.policy.TlsPolicy;
+import io.github.mailtls.pool.PoolableTransport;
 import io.github.mailtls.record.TransportSecurity;
 import io.github.mailtls.tls.HandshakeCapture;
 import io.github.mailtls.tls.TlsHandshake;
@@ -32,7 +35,11 @@ import io.github.mailtls.tls.TlsHandshake;
  *
  * @author mail-tls
  */
-public final class EnforcingSmtpTransport extends SMTPTransport {
+public final class EnforcingSmtpTransport extends SMTPTransport implements PoolableTransport {
+
+	static {
+		TransportLogSink.install();
+	}
 
 	private static final Log logger = LogFactory.getLog(EnforcingSmtpTransport.class);
 
@@ -65,6 +72,8 @@ public final class EnforcingSmtpTransport extends SMTPTransport {
 	private boolean startTlsIssued;
 
 	private @Nullable HandshakeCapture capture;
+
+	private volatile @Nullable Socket socket;
 
 	private @Nullable TlsHandshake handshake;
 
@@ -180,6 +189,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport {
 			}
 			finally {
 				this.handshake = capture.handshake();
+				this.socket = capture.socket();
 				this.capture = null;
 			}
 		}
@@ -227,10 +237,13 @@ public final class EnforcingSmtpTransport extends SMTPTransport {
 		this.startTlsAdvertised = startTlsOffered;
 		TlsMode mode = enforcement.policy().mode();
 		String location = this.host + ":" + this.port;
+		// One key for every spelling of the host, so that case or a trailing dot cannot
+		// evade the memory.
+		ServerKey server = ServerKey.of(this.host, this.port);
 		if (startTlsOffered) {
-			enforcement.startTlsMemory().rememberOffered(location);
+			enforcement.startTlsMemory().rememberOffered(server);
 		}
-		else if (mode != TlsMode.NONE && enforcement.startTlsMemory().offeredBefore(location)) {
+		else if (mode != TlsMode.NONE && enforcement.startTlsMemory().offeredBefore(server)) {
 			logger.warn(("Possible STARTTLS downgrade attack: %s advertised STARTTLS before and does not now; "
 					+ "refusing to send")
 				.formatted(location));
@@ -344,6 +357,21 @@ public final class EnforcingSmtpTransport extends SMTPTransport {
 
 	private MessagingException refuse(RefusalReason reason, String detail) throws MessagingException {
 		return ExplainedConnectionFailure.of(enforcement().refusal(reason, this.host, this.port, detail));
+	}
+
+	@Override
+	public boolean validate(Duration timeout) {
+		return BoundedSocketWaits.validate(this, this.socket, timeout);
+	}
+
+	@Override
+	public void close(Duration timeout) {
+		BoundedSocketWaits.close(this, this.socket, timeout);
+	}
+
+	@Override
+	public void abort() {
+		BoundedSocketWaits.abort(this.socket);
 	}
 
 	private static String verbOf(String command) {

@@ -13,11 +13,15 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.github.mailtls.policy.MailTlsConfigurationException;
+
 /**
  * Remembers, per {@code host:port}, the servers that advertised STARTTLS, so that a later
  * session without the advertisement is recognised as a possible downgrade (STRIPTLS)
  * instead of an ordinary server without TLS. Held in memory for the life of the sender
- * and, when a file is given, appended to it so that a restart does not forget.
+ * and, when a file is given, appended to it so that a restart does not forget. Every
+ * location, read from the file or given by the sender, is taken as a {@link ServerKey},
+ * so another spelling of the same host cannot evade the memory.
  *
  * @author mail-tls
  */
@@ -25,7 +29,7 @@ public final class StartTlsMemory {
 
 	private static final Log logger = LogFactory.getLog(StartTlsMemory.class);
 
-	private final Set<String> offeredStartTls = ConcurrentHashMap.newKeySet();
+	private final Set<ServerKey> offeredStartTls = ConcurrentHashMap.newKeySet();
 
 	private final @Nullable Path file;
 
@@ -43,7 +47,7 @@ public final class StartTlsMemory {
 					.stream()
 					.map(String::trim)
 					.filter((line) -> !line.isEmpty())
-					.forEach(this.offeredStartTls::add);
+					.forEach((line) -> remember(file, line));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read the STARTTLS memory file " + file, ex);
@@ -51,17 +55,36 @@ public final class StartTlsMemory {
 		}
 	}
 
+	private void remember(Path file, String line) {
+		try {
+			this.offeredStartTls.add(ServerKey.parse(line));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MailTlsConfigurationException("mail.tls.downgrade-memory-file",
+					"'%s' holds the line '%s', which is not host:port".formatted(file, line),
+					"Fix or delete that line of the file, or point mail.tls.downgrade-memory-file at another file.");
+		}
+	}
+
 	void rememberOffered(String location) {
-		if (this.offeredStartTls.add(location) && this.file != null) {
-			append(this.file, location);
+		rememberOffered(ServerKey.parse(location));
+	}
+
+	void rememberOffered(ServerKey server) {
+		if (this.offeredStartTls.add(server) && this.file != null) {
+			append(this.file, server);
 		}
 	}
 
 	boolean offeredBefore(String location) {
-		return this.offeredStartTls.contains(location);
+		return offeredBefore(ServerKey.parse(location));
 	}
 
-	private static synchronized void append(Path file, String location) {
+	boolean offeredBefore(ServerKey server) {
+		return this.offeredStartTls.contains(server);
+	}
+
+	private static synchronized void append(Path file, ServerKey location) {
 		try {
 			Files.writeString(file, location + System.lineSeparator(), StandardCharsets.UTF_8,
 					StandardOpenOption.CREATE, StandardOpenOption.APPEND);

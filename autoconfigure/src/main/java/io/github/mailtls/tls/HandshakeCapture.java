@@ -1,5 +1,7 @@
 package io.github.mailtls.tls;
 
+import java.net.Socket;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,8 @@ public final class HandshakeCapture implements AutoCloseable {
 
 	private @Nullable TlsHandshake handshake;
 
+	private @Nullable Socket socket;
+
 	private HandshakeCapture() {
 	}
 
@@ -34,6 +38,20 @@ public final class HandshakeCapture implements AutoCloseable {
 
 	static @Nullable HandshakeCapture current() {
 		return current.get();
+	}
+
+	// The TCP socket, or for implicit TLS the TLS socket, that the factories created for
+	// this connect call: the pool bounds its checks with the socket's read timeout.
+	void socketCreated(Socket socket) {
+		this.socket = socket;
+	}
+
+	/**
+	 * Return the socket created for this connect call, if any.
+	 * @return the socket or {@code null}
+	 */
+	public @Nullable Socket socket() {
+		return this.socket;
 	}
 
 	// JSSE calls the trust manager only for a full handshake, never on resumption.

@@ -9,7 +9,8 @@ import javax.net.SocketFactory;
 /**
  * Creates the plain TCP sockets that STARTTLS sessions start on, with Nagle's algorithm
  * off: SMTP writes small commands and waits for each reply, so delaying a write until the
- * previous one is acknowledged only adds latency.
+ * previous one is acknowledged only adds latency. The sockets bound every reply the
+ * server sends ({@link BoundedReplySockets}).
  *
  * @author mail-tls
  */
@@ -17,9 +18,9 @@ public final class NoDelaySocketFactory extends SocketFactory {
 
 	@Override
 	public Socket createSocket() throws IOException {
-		Socket socket = new Socket();
-		socket.setTcpNoDelay(true);
-		return socket;
+		// Angus creates every plaintext session's socket this way; its replies are
+		// bounded from the greeting on.
+		return noDelay(BoundedReplySockets.plain());
 	}
 
 	@Override
@@ -45,6 +46,10 @@ public final class NoDelaySocketFactory extends SocketFactory {
 
 	static Socket noDelay(Socket socket) throws IOException {
 		socket.setTcpNoDelay(true);
+		HandshakeCapture capture = HandshakeCapture.current();
+		if (capture != null) {
+			capture.socketCreated(socket);
+		}
 		return socket;
 	}
 

@@ -17,7 +17,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mailtls.policy.RefusalReason;
-import io.github.mailtls.record.CertificateSummary;
 
 /**
  * Delegates the trust decision to the configured trust material and turns a rejection
@@ -32,12 +31,13 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 
 	private final String trustSource;
 
-	private final List<String> pinnedPublicKeys;
+	private final @Nullable PinnedPathCheck pinnedPathCheck;
 
 	PolicyTrustManager(X509ExtendedTrustManager delegate, String trustSource, List<String> pinnedPublicKeys) {
 		this.delegate = delegate;
 		this.trustSource = trustSource;
-		this.pinnedPublicKeys = List.copyOf(pinnedPublicKeys);
+		this.pinnedPathCheck = pinnedPublicKeys.isEmpty() ? null
+				: new PinnedPathCheck(delegate.getAcceptedIssuers(), pinnedPublicKeys, "mail.tls.pinned-public-keys");
 	}
 
 	@Override
@@ -92,21 +92,20 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 		return null;
 	}
 
-	// Pins are checked on top of normal trust, on every full handshake.
+	// Pins are checked on top of normal trust, on every full handshake, against the path
+	// that trust validation accepted rather than the certificates the server presented.
 	private void checkPins(X509Certificate[] chain) throws CertificateException {
-		if (this.pinnedPublicKeys.isEmpty()) {
+		if (this.pinnedPathCheck == null) {
 			return;
 		}
-		for (X509Certificate certificate : chain) {
-			if (this.pinnedPublicKeys.contains(CertificateSummary.spkiSha256(certificate))) {
-				return;
-			}
+		try {
+			this.pinnedPathCheck.check(chain);
 		}
-		String detail = ("no certificate of the server's chain matches mail.tls.pinned-public-keys (the server's key "
-				+ "is %s). If the key was rotated on purpose, add its pin; otherwise the server may be impersonated.")
-			.formatted(CertificateSummary.spkiSha256(chain[0]));
-		TlsRefusal refusal = new TlsRefusal(RefusalReason.PIN_MISMATCH, detail);
-		throw new CertificateException(refusal.getMessage(), refusal);
+		catch (PinnedPathCheck.PinMismatchException ex) {
+			TlsRefusal refusal = new TlsRefusal(RefusalReason.PIN_MISMATCH, ex.getMessage());
+			refusal.addSuppressed(ex);
+			throw new CertificateException(refusal.getMessage(), refusal);
+		}
 	}
 
 	private CertificateException explain(X509Certificate[] chain, String authType, @Nullable String host,

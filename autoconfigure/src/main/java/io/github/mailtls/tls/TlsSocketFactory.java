@@ -9,7 +9,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The policy's {@link SSLSocketFactory}, which also turns Nagle's algorithm off on the
  * TCP socket under each TLS layer (Angus creates that socket itself for implicit TLS).
- * Sockets are returned unchanged so Angus sees the real {@code SSLSocket}.
+ * The TLS sockets it layers bound every reply read over TLS
+ * ({@link BoundedReplySockets}); they remain {@code SSLSocket}s for Angus.
  *
  * @author mail-tls
  */
@@ -28,7 +29,7 @@ public final class TlsSocketFactory extends SSLSocketFactory {
 	@Override
 	public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
 		socket.setTcpNoDelay(true);
-		return this.delegate.createSocket(socket, host, port, autoClose);
+		return BoundedReplySockets.layer(this.delegate, socket, host, port, autoClose);
 	}
 
 	@Override

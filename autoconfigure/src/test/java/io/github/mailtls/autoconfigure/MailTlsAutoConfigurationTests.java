@@ -163,7 +163,7 @@ class MailTlsAutoConfigurationTests {
 			.withPropertyValues("spring.mail.host=smtp.example.com", "spring.mail.port=587",
 					"spring.mail.properties.mail.smtp.starttls.enable=true",
 					"spring.mail.properties.mail.smtp.starttls.required=true",
-					"spring.mail.properties.mail.smtp.connectiontimeout=5000")
+					"spring.mail.properties.mail.smtp.connectiontimeout=10000")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(TlsEnforcingMailSender.class).getJavaMailProperties())
@@ -259,32 +259,33 @@ class MailTlsAutoConfigurationTests {
 
 	@Test
 	void runWithRawSslTrustShouldFailWithAnalysis() {
-		assertFailure(List.of("spring.mail.properties.mail.smtp.ssl.trust=*"), "'mail.smtp.ssl.trust=*'",
-				"use the mail.tls.* property");
+		assertFailure(List.of("spring.mail.properties.mail.smtp.ssl.trust=*"),
+				"'mail.smtp.ssl.trust' (use mail.tls.ssl-bundle", "Remove these keys");
 	}
 
 	@Test
 	void runWithRawSocketFactoryFallbackShouldFailWithAnalysis() {
 		assertFailure(List.of("spring.mail.properties.mail.smtp.socketFactory.fallback=true"),
-				"'mail.smtp.socketFactory.fallback=true'", "Remove these keys");
+				"'mail.smtp.socketFactory.fallback' (use nothing", "Remove these keys");
 	}
 
 	@Test
 	void runWithRawServerIdentityCheckOffShouldFailWithAnalysis() {
 		assertFailure(List.of("spring.mail.properties.mail.smtp.ssl.checkserveridentity=false"),
-				"(use mail.tls.verify-hostname)", "Remove these keys");
+				"'mail.smtp.ssl.checkserveridentity' (use mail.tls.verify-hostname", "Remove these keys");
 	}
 
 	@Test
 	void runWithRawStartTlsNotRequiredShouldFailWithAnalysis() {
 		assertFailure(List.of("spring.mail.port=587", "spring.mail.properties.mail.smtp.starttls.required=false"),
-				"'mail.smtp.starttls.required=false' (use mail.tls.mode)", "Remove these keys");
+				"'mail.smtp.starttls.required' (use mail.tls.mode, the policy sets 'true')", "Remove these keys");
 	}
 
 	@Test
 	void runWithRawCommaSeparatedProtocolsShouldFailWithAnalysis() {
 		assertFailure(List.of("spring.mail.properties.mail.smtps.ssl.protocols=TLSv1.2,TLSv1.3"),
-				"'mail.smtps.ssl.protocols=TLSv1.2,TLSv1.3' (use mail.tls.protocols)", "Remove these keys");
+				"'mail.smtps.ssl.protocols' (use mail.tls.protocols, the policy sets 'TLSv1.3 TLSv1.2')",
+				"Remove these keys");
 	}
 
 	@Test

@@ -42,7 +42,8 @@ class ConnectionPoolTests {
 		try (SmtpTestServer server = SmtpTestServer.builder()
 			.startTls(MailTlsFixtures.LOCALHOST.serverSslContext())
 			.start()) {
-			SenderContexts.forPort(server.port()).run((context) -> {
+			// Without the alive-bypass window every reuse is checked with RSET.
+			SenderContexts.forPort(server.port(), "mail.tls.pool.alive-bypass-window=0").run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
 				for (int i = 0; i < 20; i++) {
 					sender.send(SenderContexts.message());

@@ -24,6 +24,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
+	/**
+	 * A reply that resets the connection (TCP RST) instead of answering.
+	 */
+	public static final String RESET = "\u0000reset";
+
+	/**
+	 * A reply that closes the connection instead of answering.
+	 */
+	public static final String CLOSE = "\u0000close";
+
 	private final ServerSocket serverSocket;
 
 	private final Function<String, @Nullable String> script;
@@ -106,10 +116,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			while ((line = reader.readLine()) != null) {
 				this.commands.add(line);
 				String reply = this.script.apply(line);
-				if (reply == null) {
+				if (reply == null || CLOSE.equals(reply)) {
 					return;
 				}
-				write(output, reply);
+				if (RESET.equals(reply)) {
+					socket.setSoLinger(true, 0);
+					return;
+				}
+				if (!reply.isEmpty()) {
+					write(output, reply);
+				}
 			}
 		}
 		catch (IOException ex) {

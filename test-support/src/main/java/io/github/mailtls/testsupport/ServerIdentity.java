@@ -10,7 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -22,9 +22,6 @@ import javax.net.ssl.SSLContext;
 public final class ServerIdentity {
 
 	static final String ALIAS = "server";
-
-	// Only protects the in-memory key store behind serverSslContext().
-	private static final char[] INTERNAL_PASSWORD = "server".toCharArray();
 
 	private final PrivateKey privateKey;
 
@@ -60,6 +57,21 @@ public final class ServerIdentity {
 	}
 
 	/**
+	 * Return an identity with the same private key that presents exactly the given
+	 * certificates in a TLS handshake, in that order, whether or not they form a chain: a
+	 * server that lies about its chain.
+	 * @param presentedChain the certificates to present, the first one holding the public
+	 * key of {@link #privateKey()}
+	 * @return the identity
+	 */
+	public ServerIdentity presenting(X509Certificate... presentedChain) {
+		if (presentedChain.length == 0) {
+			throw new IllegalArgumentException("A presented chain needs at least the leaf certificate");
+		}
+		return new ServerIdentity(this.privateKey, List.of(presentedChain));
+	}
+
+	/**
 	 * Return a new in-memory PKCS12 key store with this identity under the alias
 	 * {@code server}.
 	 * @param password the password of the store and of the key entry
@@ -78,16 +90,17 @@ public final class ServerIdentity {
 	}
 
 	/**
-	 * Return a new server {@link SSLContext} that presents this identity.
+	 * Return a new server {@link SSLContext} that presents this identity's
+	 * {@link #chain()} as it is, in order.
 	 * @return the SSL context
 	 */
 	public SSLContext serverSslContext() {
 		try {
-			KeyManagerFactory keyManagerFactory = KeyManagerFactory
-				.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-			keyManagerFactory.init(keyStore(INTERNAL_PASSWORD), INTERNAL_PASSWORD);
+			// A key store would refuse a chain that is out of order, as presenting()
+			// allows.
 			SSLContext sslContext = SSLContext.getInstance("TLS");
-			sslContext.init(keyManagerFactory.getKeyManagers(), null, null);
+			sslContext.init(new KeyManager[] { new PresentedChainKeyManager(ALIAS, this.privateKey, this.chain) }, null,
+					null);
 			return sslContext;
 		}
 		catch (GeneralSecurityException ex) {

@@ -43,9 +43,16 @@ public final class TestCertificateAuthority {
 
 	private final X509Certificate certificate;
 
-	private TestCertificateAuthority(KeyPair keyPair, X509Certificate certificate) {
+	// This authority's certificate first, then its issuers up to the root.
+	private final List<X509Certificate> chain;
+
+	private TestCertificateAuthority(KeyPair keyPair, X509Certificate certificate, List<X509Certificate> issuers) {
 		this.keyPair = keyPair;
 		this.certificate = certificate;
+		List<X509Certificate> chain = new ArrayList<>();
+		chain.add(certificate);
+		chain.addAll(issuers);
+		this.chain = List.copyOf(chain);
 	}
 
 	/**
@@ -65,11 +72,78 @@ public final class TestCertificateAuthority {
 			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
 			builder.addExtension(Extension.subjectKeyIdentifier, false,
 					new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keyPair.getPublic()));
-			return new TestCertificateAuthority(keyPair, Certificates.sign(builder, keyPair.getPrivate()));
+			return new TestCertificateAuthority(keyPair, Certificates.sign(builder, keyPair.getPrivate()), List.of());
 		}
 		catch (IOException | GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot create certificate authority '" + commonName + "'", ex);
 		}
+	}
+
+	/**
+	 * Issue an intermediate certificate authority with a fresh key pair and no limit on
+	 * the number of authorities below it.
+	 * @param commonName the common name of the intermediate
+	 * @return the intermediate, whose {@link #chain()} ends with this authority's chain
+	 */
+	public TestCertificateAuthority issueIntermediate(String commonName) {
+		return issueIntermediate(commonName, -1, Certificates.generateKeyPair());
+	}
+
+	/**
+	 * Issue an intermediate certificate authority.
+	 * @param commonName the common name of the intermediate
+	 * @param pathLength the number of intermediates allowed below it (RFC 5280
+	 * {@code pathLenConstraint}), or {@code -1} for no limit
+	 * @param keyPair the key pair of the intermediate, for example one shared with
+	 * another certificate in an attack
+	 * @return the intermediate, whose {@link #chain()} ends with this authority's chain
+	 */
+	public TestCertificateAuthority issueIntermediate(String commonName, int pathLength, KeyPair keyPair) {
+		Instant now = Instant.now();
+		try {
+			JcaX509ExtensionUtils extensionUtils = new JcaX509ExtensionUtils();
+			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(this.certificate,
+					Certificates.serialNumber(), Date.from(now.minus(ONE_DAY)),
+					Date.from(now.plus(ONE_DAY.multipliedBy(3650))), Certificates.name(commonName),
+					keyPair.getPublic());
+			builder.addExtension(Extension.basicConstraints, true,
+					(pathLength < 0) ? new BasicConstraints(true) : new BasicConstraints(pathLength));
+			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+			builder.addExtension(Extension.authorityKeyIdentifier, false,
+					extensionUtils.createAuthorityKeyIdentifier(this.certificate));
+			builder.addExtension(Extension.subjectKeyIdentifier, false,
+					extensionUtils.createSubjectKeyIdentifier(keyPair.getPublic()));
+			return new TestCertificateAuthority(keyPair, Certificates.sign(builder, this.keyPair.getPrivate()),
+					this.chain);
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot issue intermediate '" + commonName + "'", ex);
+		}
+	}
+
+	/**
+	 * Generate a fresh key pair of the kind this authority's certificates use.
+	 * @return the key pair
+	 */
+	public static KeyPair newKeyPair() {
+		return Certificates.generateKeyPair();
+	}
+
+	/**
+	 * Return the key pair of this authority.
+	 * @return the key pair
+	 */
+	public KeyPair keyPair() {
+		return this.keyPair;
+	}
+
+	/**
+	 * Return this authority's certificate followed by those of its issuers up to the
+	 * self-signed root; only the root for an authority made by {@link #create(String)}.
+	 * @return the chain
+	 */
+	public List<X509Certificate> chain() {
+		return this.chain;
 	}
 
 	/**
@@ -138,11 +212,30 @@ public final class TestCertificateAuthority {
 	 * @param ipAddresses the IP address subject alternative names
 	 * @param notBefore the start of the validity period
 	 * @param notAfter the end of the validity period
-	 * @return the server identity, chained to this authority
+	 * @return the server identity, chained to this authority: the leaf, then
+	 * {@link #chain()}
 	 */
 	public ServerIdentity issue(String commonName, List<String> dnsNames, List<String> ipAddresses, Instant notBefore,
 			Instant notAfter) {
-		KeyPair leafKeyPair = Certificates.generateKeyPair();
+		return issue(commonName, dnsNames, ipAddresses, notBefore, notAfter, Certificates.generateKeyPair());
+	}
+
+	/**
+	 * Issue a server certificate, valid from a day ago for a year, for {@code localhost}
+	 * and {@code 127.0.0.1} with the given key pair: in an attack, the key of a
+	 * certificate authority used in a certificate that is not one.
+	 * @param commonName the subject common name
+	 * @param keyPair the key pair of the certificate
+	 * @return the server identity, chained to this authority
+	 */
+	public ServerIdentity issueLocalhost(String commonName, KeyPair keyPair) {
+		Instant now = Instant.now();
+		return issue(commonName, List.of(LOCALHOST), List.of(LOOPBACK_ADDRESS), now.minus(ONE_DAY),
+				now.plus(ONE_DAY.multipliedBy(365)), keyPair);
+	}
+
+	private ServerIdentity issue(String commonName, List<String> dnsNames, List<String> ipAddresses, Instant notBefore,
+			Instant notAfter, KeyPair leafKeyPair) {
 		try {
 			JcaX509ExtensionUtils extensionUtils = new JcaX509ExtensionUtils();
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(this.certificate,
@@ -163,7 +256,10 @@ public final class TestCertificateAuthority {
 			builder.addExtension(Extension.subjectKeyIdentifier, false,
 					extensionUtils.createSubjectKeyIdentifier(leafKeyPair.getPublic()));
 			X509Certificate leaf = Certificates.sign(builder, this.keyPair.getPrivate());
-			return new ServerIdentity(leafKeyPair.getPrivate(), List.of(leaf, this.certificate));
+			List<X509Certificate> chain = new ArrayList<>();
+			chain.add(leaf);
+			chain.addAll(this.chain);
+			return new ServerIdentity(leafKeyPair.getPrivate(), chain);
 		}
 		catch (IOException | GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot issue certificate for '" + commonName + "'", ex);

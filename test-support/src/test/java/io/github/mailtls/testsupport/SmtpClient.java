@@ -88,6 +88,10 @@ final class SmtpClient implements AutoCloseable {
 		return ((SSLSocket) this.socket).getSession();
 	}
 
+	void readTimeout(int millis) throws IOException {
+		this.socket.setSoTimeout(millis);
+	}
+
 	void shutdownOutput() throws IOException {
 		this.socket.shutdownOutput();
 	}
