@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
@@ -35,6 +37,10 @@ final class TraceLogging {
 		// through; a no-op once an application initialized it.
 		system.beforeInitialize();
 		system.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+		// An application closed by an earlier test removes the bridge again.
+		if (!SLF4JBridgeHandler.isInstalled()) {
+			SLF4JBridgeHandler.install();
+		}
 		LOGGERS.forEach((name) -> system.setLogLevel(name, LogLevel.TRACE));
 		julLoggers.forEach((logger) -> logger.setLevel(Level.FINEST));
 	}
