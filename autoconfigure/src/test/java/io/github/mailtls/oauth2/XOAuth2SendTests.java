@@ -187,6 +187,22 @@ class XOAuth2SendTests {
 	}
 
 	@Test
+	void scopeTheClientMayNotHaveShouldFailWithTheTokenEndpointsErrorCode() {
+		try (SmtpTestServer server = xoauth2Server()) {
+			runner(server.port(), "mail-long")
+				.withPropertyValues("spring.security.oauth2.client.registration.mail.scope=https://mail.google.com/")
+				.run((context) -> {
+					MailAuthenticationException failure = catchThrowableOfType(MailAuthenticationException.class,
+							() -> context.getBean(JavaMailSender.class).send(MailTlsFixtures.message()));
+					assertThat(failure).isInstanceOfSatisfying(AccessTokenException.class,
+							(tokenFailure) -> assertThat(tokenFailure.getReason()).isEqualTo("invalid_scope"));
+					assertThat(tokenFailures(context.getBean(MeterRegistry.class), "invalid_scope")).isOne();
+				});
+			assertThat(server.connectionCount()).isZero();
+		}
+	}
+
+	@Test
 	void tokenEndpointRefusingConnectionsShouldFailWithoutConnectingToTheMailServer() throws IOException {
 		String tokenUri = "http://127.0.0.1:" + closedPort() + "/oauth2/token";
 		try (SmtpTestServer server = xoauth2Server()) {
