@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import java.util.List;
@@ -20,8 +35,6 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
  * Checks the OAuth2 settings against the policy and hands a token provider to the sender:
  * tokens need TLS, a mailbox as user name and, when a registration id is given, a
  * provider built from it.
- *
- * @author mail-tls
  */
 final class AccessTokenConfiguration {
 
@@ -77,8 +90,9 @@ final class AccessTokenConfiguration {
 		}
 		OWNED_KEYS.stream()
 			.filter(this.rawProperties::containsKey)
-			.forEach((key) -> logger.warn("Ignoring spring.mail.properties.%s: with OAuth2 access tokens mail-tls "
-					+ "authenticates with XOAUTH2 only and keeps AUTH out of debug output".formatted(key)));
+			.forEach((key) -> logger.warn(("Ignoring spring.mail.properties.%s: with OAuth2 access tokens mail-tls "
+					+ "authenticates with XOAUTH2 only and keeps AUTH out of debug output")
+				.formatted(key)));
 		sender.setAccessTokens(new AccessTokens(provider, problems));
 	}
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import java.time.Clock;
@@ -31,7 +46,7 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
  * {@link TlsEnforcingMailSender} whenever {@code spring.mail.host} is set. A user-defined
  * {@link MailSender} wins.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @AutoConfiguration(before = MailSenderAutoConfiguration.class)
 @ConditionalOnClass({ MimeMessage.class, MimeType.class, MailSender.class, SMTPTransport.class })
@@ -45,6 +60,7 @@ public final class MailTlsAutoConfiguration {
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TlsSendListener> listeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<MailTlsSendObservationConvention> observationConvention,
+			ObjectProvider<MailTlsSenderCustomizer> customizers,
 			ObjectProvider<MailTlsAccessTokenProvider> accessTokenProvider,
 			AuthenticationProblems authenticationProblems) {
 		TlsEnforcingMailSender sender = new MailSenderFactory(mailProperties, tlsProperties,
@@ -55,6 +71,7 @@ public final class MailTlsAutoConfiguration {
 			.apply(sender, accessTokenProvider.getIfUnique(), authenticationProblems);
 		sender.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		sender.setObservationConvention(observationConvention.getIfUnique());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(sender));
 		return sender;
 	}
 

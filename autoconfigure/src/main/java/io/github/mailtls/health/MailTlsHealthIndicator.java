@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.health;
 
 import java.time.Clock;
@@ -18,13 +33,14 @@ import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.CertificateSummary;
 import io.github.mailtls.record.TlsSendRecord;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
+import io.github.mailtls.sender.TlsProbeListener;
 import io.github.mailtls.sender.TlsProbeResult;
 
 /**
  * Health of the mail server as the TLS policy sees it, from a connect, TLS and EHLO probe
  * (no authentication, no message) made at most once per cache time-to-live.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 

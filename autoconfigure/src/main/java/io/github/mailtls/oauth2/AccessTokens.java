@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.oauth2;
 
 import org.jspecify.annotations.Nullable;
@@ -7,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * for a token, turns every failure into an {@link AccessTokenException} whose message
  * carries no secret, and records each failure in {@link AuthenticationProblems}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class AccessTokens {
 
@@ -69,7 +84,8 @@ public final class AccessTokens {
 
 	private AccessTokenException failure(String reason, String message, @Nullable Exception cause) {
 		this.problems.record(reason, message);
-		return new AccessTokenException(reason, message, cause);
+		return (cause != null) ? new AccessTokenException(reason, message, cause)
+				: new AccessTokenException(reason, message);
 	}
 
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.oauth2;
 
 import java.io.IOException;
@@ -37,7 +52,7 @@ import org.springframework.web.client.RestClient;
  * request; a forced refresh discards the cached token first. Calls to the token endpoint
  * are bounded by the given timeouts.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class OAuth2ClientAccessTokenProvider implements MailTlsAccessTokenProvider {
 
@@ -124,8 +139,7 @@ public final class OAuth2ClientAccessTokenProvider implements MailTlsAccessToken
 			throw new AccessTokenException("unsupported_grant_type",
 					("Client registration '%s' cannot obtain a "
 							+ "token without a user present: use authorization-grant-type client_credentials")
-						.formatted(this.registrationId),
-					null);
+						.formatted(this.registrationId));
 		}
 		return client.getAccessToken().getTokenValue();
 	}

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.oauth2;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +45,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * What crosses the wire when the sender authenticates with an access token, recorded by a
  * proxy between the sender and the server: {@code AUTH XOAUTH2} only ever goes under TLS,
  * whatever the mode and {@code mail.tls.allow-plaintext-auth} say.
- *
- * @author mail-tls
  */
 @ExtendWith(OutputCaptureExtension.class)
 class XOAuth2WireTests {

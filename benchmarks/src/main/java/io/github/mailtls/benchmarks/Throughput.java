@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.benchmarks;
 
 import java.util.ArrayList;
@@ -14,8 +29,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * Sequential single-message sends per sender, interleaved round by round so that every
  * sender sees the same machine noise, plus Boot's one-batch rate as the practical limit.
- *
- * @author mail-tls
  */
 final class Throughput {
 
@@ -39,14 +52,14 @@ final class Throughput {
 
 	void measure(Map<String, JavaMailSender> senders, JavaMailSenderImpl boot) throws Exception {
 		senders.values().forEach((sender) -> sendSingles(sender, Math.max(10, this.messages / 5)));
-		List<String> order = new ArrayList<>(senders.keySet());
+		List<Map.Entry<String, JavaMailSender>> order = new ArrayList<>(senders.entrySet());
 		// Report in the caller's order whatever order the rounds run in.
-		order.forEach((name) -> this.rates.put(name, new ArrayList<>()));
+		order.forEach((entry) -> this.rates.put(entry.getKey(), new ArrayList<>()));
 		this.rates.put(BATCH, new ArrayList<>());
 		for (int round = 0; round < this.rounds; round++) {
 			Collections.rotate(order, 1);
-			for (String name : order) {
-				run(name, () -> sendSingles(senders.get(name), this.messages));
+			for (Map.Entry<String, JavaMailSender> entry : order) {
+				run(entry.getKey(), () -> sendSingles(entry.getValue(), this.messages));
 			}
 			MimeMessage[] batch = MailBenchmark.batch(boot, this.server, this.messages);
 			run(BATCH, () -> boot.send(batch));
@@ -70,15 +83,23 @@ final class Throughput {
 	}
 
 	void print(String baseline) {
-		double baselineRate = median(this.rates.get(baseline));
-		double batchRate = median(this.rates.get(BATCH));
+		double baselineRate = median(measured(this.rates, baseline));
+		double batchRate = median(measured(this.rates, BATCH));
 		System.out.printf("%-38s %12s %14s %12s %10s%n", "sender", "messages/s", "handshakes/run", "vs Boot",
 				"vs batch");
 		for (Map.Entry<String, List<Double>> entry : this.rates.entrySet()) {
 			double rate = median(entry.getValue());
 			System.out.printf("%-38s %12.1f %14.0f %11.2fx %9.0f%%%n", entry.getKey(), rate,
-					median(this.handshakes.get(entry.getKey())), rate / baselineRate, 100 * rate / batchRate);
+					median(measured(this.handshakes, entry.getKey())), rate / baselineRate, 100 * rate / batchRate);
 		}
+	}
+
+	private static List<Double> measured(Map<String, List<Double>> measurements, String name) {
+		List<Double> values = measurements.get(name);
+		if (values == null) {
+			throw new IllegalStateException("No measurement for '%s': run measure(...) first".formatted(name));
+		}
+		return values;
 	}
 
 	private static double median(List<Double> values) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.testsupport;
 
 import java.nio.charset.StandardCharsets;
@@ -16,8 +31,6 @@ import org.subethamail.smtp.RejectException;
  * Server side of Google's and Microsoft's {@code XOAUTH2} SASL mechanism. A rejected
  * token gets the failure exchange of RFC 7628 as those servers send it: a {@code 334}
  * challenge carrying a JSON error, and {@code 535} once the client answers it.
- *
- * @author mail-tls
  */
 final class XOAuth2AuthenticationHandlerFactory implements AuthenticationHandlerFactory {
 
