@@ -15,6 +15,8 @@
  */
 package io.github.mailtls.autoconfigure;
 
+import java.time.Clock;
+
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.activation.MimeType;
 import jakarta.mail.internet.MimeMessage;
@@ -33,6 +35,8 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.MailSender;
 
+import io.github.mailtls.oauth2.AuthenticationProblems;
+import io.github.mailtls.oauth2.MailTlsAccessTokenProvider;
 import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.record.TlsSendListener;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
@@ -56,14 +60,25 @@ public final class MailTlsAutoConfiguration {
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TlsSendListener> listeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<MailTlsSendObservationConvention> observationConvention,
-			ObjectProvider<MailTlsSenderCustomizer> customizers) {
+			ObjectProvider<MailTlsSenderCustomizer> customizers,
+			ObjectProvider<MailTlsAccessTokenProvider> accessTokenProvider,
+			AuthenticationProblems authenticationProblems) {
 		TlsEnforcingMailSender sender = new MailSenderFactory(mailProperties, tlsProperties,
 				sslBundles.getIfAvailable())
 			.create(listeners.orderedStream().toList());
+		new AccessTokenConfiguration(tlsProperties, sender.getPolicy().mode(), mailProperties.getUsername(),
+				mailProperties.getProperties())
+			.apply(sender, accessTokenProvider.getIfUnique(), authenticationProblems);
 		sender.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		sender.setObservationConvention(observationConvention.getIfUnique());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(sender));
 		return sender;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthenticationProblems mailTlsAuthenticationProblems() {
+		return new AuthenticationProblems(Clock.systemUTC());
 	}
 
 	@Bean

@@ -33,9 +33,10 @@ import org.springframework.context.annotation.Import;
 
 import io.github.mailtls.health.LatestTlsSend;
 import io.github.mailtls.health.MailTlsHealthIndicator;
-import io.github.mailtls.sender.TlsProbeListener;
+import io.github.mailtls.oauth2.AuthenticationProblems;
 import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
+import io.github.mailtls.sender.TlsProbeListener;
 
 /**
  * Auto-configuration that replaces Spring Boot's {@code mail} health indicator with a
@@ -67,11 +68,14 @@ public final class MailTlsHealthAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = { "mailHealthIndicator", "mailHealthContributor" })
 		MailTlsHealthIndicator mailHealthIndicator(TlsEnforcingMailSender sender, LatestTlsSend latestSend,
-				MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners) {
-			return new MailTlsHealthIndicator(sender, latestSend,
+				MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners,
+				ObjectProvider<AuthenticationProblems> authenticationProblems) {
+			MailTlsHealthIndicator indicator = new MailTlsHealthIndicator(sender, latestSend,
 					notNegative("mail.tls.health.cache-ttl", properties.getCacheTtl()),
 					notNegative("mail.tls.health.certificate-expiry-warning", properties.getCertificateExpiryWarning()),
 					probeListeners.orderedStream().toList(), Clock.systemUTC());
+			indicator.setAuthenticationProblems(authenticationProblems.getIfUnique());
+			return indicator;
 		}
 
 		private static Duration notNegative(String property, Duration value) {

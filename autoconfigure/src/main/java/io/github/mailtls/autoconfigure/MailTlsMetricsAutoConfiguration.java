@@ -28,6 +28,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.context.annotation.Bean;
 
 import io.github.mailtls.metrics.MailTlsMetrics;
+import io.github.mailtls.metrics.TokenFailureMetrics;
+import io.github.mailtls.oauth2.AuthenticationProblems;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 
 /**
@@ -48,6 +50,13 @@ public final class MailTlsMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	MailTlsMetrics mailTlsMetrics(MeterRegistry meterRegistry) {
 		return new MailTlsMetrics(meterRegistry, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(AuthenticationProblems.class)
+	TokenFailureMetrics mailTlsTokenFailureMetrics(MeterRegistry meterRegistry, AuthenticationProblems problems) {
+		return new TokenFailureMetrics(meterRegistry, problems);
 	}
 
 }

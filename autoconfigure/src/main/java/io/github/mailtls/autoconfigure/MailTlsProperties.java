@@ -101,6 +101,8 @@ public class MailTlsProperties {
 
 	private final Pool pool = new Pool();
 
+	private final OAuth2 oauth2 = new OAuth2();
+
 	public TlsMode getMode() {
 		return this.mode;
 	}
@@ -187,6 +189,10 @@ public class MailTlsProperties {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public OAuth2 getOauth2() {
+		return this.oauth2;
 	}
 
 	/**
@@ -352,6 +358,26 @@ public class MailTlsProperties {
 
 		public void setMaxConnectionAge(Duration maxConnectionAge) {
 			this.maxConnectionAge = maxConnectionAge;
+		}
+
+	}
+
+	public static class OAuth2 {
+
+		/**
+		 * Id of the Spring Security client registration
+		 * (spring.security.oauth2.client.registration.<id>.*) whose access tokens
+		 * authenticate to the mail server with AUTH XOAUTH2, after TLS only. Needs the
+		 * client_credentials grant; spring.mail.username is the mailbox.
+		 */
+		private @Nullable String clientRegistrationId;
+
+		public @Nullable String getClientRegistrationId() {
+			return this.clientRegistrationId;
+		}
+
+		public void setClientRegistrationId(@Nullable String clientRegistrationId) {
+			this.clientRegistrationId = clientRegistrationId;
 		}
 
 	}

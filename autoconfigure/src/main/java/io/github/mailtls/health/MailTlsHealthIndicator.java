@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
+import io.github.mailtls.oauth2.AuthenticationProblem;
+import io.github.mailtls.oauth2.AuthenticationProblems;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.CertificateSummary;
 import io.github.mailtls.record.TlsSendRecord;
@@ -54,6 +56,8 @@ public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 
 	private final Clock clock;
 
+	private volatile @Nullable AuthenticationProblems authenticationProblems;
+
 	/**
 	 * Create a new indicator.
 	 * @param sender the sender whose server is probed
@@ -73,6 +77,15 @@ public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 		this.latestSend = latestSend;
 		this.certificateExpiryWarning = certificateExpiryWarning;
 		this.clock = clock;
+	}
+
+	/**
+	 * Report the latest failure to authenticate with an OAuth2 access token as
+	 * {@code lastAuthenticationProblem}. The probe itself never authenticates.
+	 * @param authenticationProblems the record of failures, or {@code null}
+	 */
+	public void setAuthenticationProblems(@Nullable AuthenticationProblems authenticationProblems) {
+		this.authenticationProblems = authenticationProblems;
 	}
 
 	@Override
@@ -100,6 +113,12 @@ public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 		TlsSendRecord lastSend = this.latestSend.get();
 		if (lastSend != null) {
 			builder.withDetail("lastSend", lastSendDetails(lastSend));
+		}
+		AuthenticationProblems problems = this.authenticationProblems;
+		AuthenticationProblem problem = (problems != null) ? problems.latest() : null;
+		if (problem != null) {
+			builder.withDetail("lastAuthenticationProblem", Map.of("reason", problem.reason(), "message",
+					problem.message(), "timestamp", problem.timestamp().toString()));
 		}
 	}
 

@@ -201,6 +201,10 @@ final class SendCall {
 
 	private MailException failure() {
 		MessagingException connectFailure = this.connectFailure;
+		if (connectFailure instanceof TokenAuthenticationFailedException tokenFailure && this.delivered == 0) {
+			// OAuth2 (issue 12): keep the explanation and the AccessTokenException.
+			return tokenFailure.toMailException();
+		}
 		if (connectFailure instanceof AuthenticationFailedException && !isNetworkFailure(connectFailure)
 				&& this.delivered == 0) {
 			// The server rejected the credentials and nothing was sent: every message

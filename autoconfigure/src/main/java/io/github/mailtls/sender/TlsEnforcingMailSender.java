@@ -33,6 +33,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import io.github.mailtls.oauth2.AccessTokens;
 import io.github.mailtls.observation.MailTlsSendContext;
 import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.policy.MailTlsPolicyException;
@@ -47,6 +48,7 @@ import io.github.mailtls.smtp.LocalHostName;
 import io.github.mailtls.smtp.RawPropertiesCheck;
 import io.github.mailtls.smtp.SmtpSessionProperties;
 import io.github.mailtls.smtp.StartTlsMemory;
+import io.github.mailtls.smtp.TokenAuthenticationPolicy;
 import io.github.mailtls.smtp.TransportEnforcement;
 
 /**
@@ -84,6 +86,8 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	private volatile Connections connections = new DirectConnections(this::connectNew);
 
 	private @Nullable Session session;
+
+	private volatile @Nullable TokenAuthentication tokenAuthentication;
 
 	/**
 	 * Create a sender for the given policy.
@@ -150,6 +154,9 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 			Properties properties = new Properties();
 			properties.putAll(this.rawProperties);
 			properties.putAll(SmtpSessionProperties.of(enforcement(), this.sslContext, this.writeTimeoutExecutor));
+			if (this.tokenAuthentication != null) {
+				properties.putAll(TokenAuthenticationPolicy.sessionProperties());
+			}
 			// Transports the session creates on its own connect to the configured server.
 			properties.put("mail.smtp.host", host());
 			properties.put("mail.smtp.port", String.valueOf(port()));
@@ -215,6 +222,17 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	}
 
 	/**
+	 * Authenticate every physical connection with an OAuth2 access token from the given
+	 * source instead of {@link #getPassword() the password}: {@code AUTH XOAUTH2} only,
+	 * after TLS only, in every mode.
+	 * @param accessTokens the source of tokens, or {@code null} to use the password
+	 */
+	public synchronized void setAccessTokens(@Nullable AccessTokens accessTokens) {
+		this.tokenAuthentication = (accessTokens != null) ? new TokenAuthentication(accessTokens) : null;
+		this.session = null;
+	}
+
+	/**
 	 * Connect, negotiate TLS under the policy and send EHLO, then disconnect: no
 	 * authentication and no message. Used by health checks and startup verification.
 	 * @return what was negotiated, or why the policy refused the server
@@ -257,6 +275,12 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 
 	// The one place a physical connection is opened and authenticated.
 	private EnforcingSmtpTransport connectNew() throws ConnectFailure {
+		TokenAuthentication tokenAuthentication = this.tokenAuthentication;
+		if (tokenAuthentication != null) {
+			// A token per physical connection, not per message over a pooled one.
+			return tokenAuthentication.connect(() -> new EnforcingSmtpTransport(getSession(), null), host(), port(),
+					getUsername());
+		}
 		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(getSession(), null);
 		String username = getUsername();
 		String password = getPassword();

@@ -68,6 +68,11 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 
 	private final @Nullable TransportEnforcement enforcement;
 
+	// OAuth2 (issue 12): AUTH XOAUTH2 only, after TLS only.
+	private final boolean tokenAuthentication;
+
+	private boolean authCommandSent;
+
 	// The state of the current connection, reset by every connect.
 	private String host = "localhost";
 
@@ -101,6 +106,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		super(session, (urlName != null) ? urlName : new URLName("smtp", null, -1, null, null, null));
 		Object enforcement = session.getProperties().get(TransportEnforcement.PROPERTY);
 		this.enforcement = (enforcement instanceof TransportEnforcement value) ? value : null;
+		this.tokenAuthentication = TokenAuthenticationPolicy.appliesTo(session);
 		if (this.enforcement != null && session.getProperty("mail.smtp.localhost") == null) {
 			// Angus would look the name up again for every connection.
 			setLocalHost(this.enforcement.localHostName().get());
@@ -147,6 +153,16 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		return this.requireTlsForMessage;
 	}
 
+	/**
+	 * Whether the last connect sent {@code AUTH} and the server did not accept it: a
+	 * {@code 334} error challenge (RFC 7628) or a 4xx/5xx reply.
+	 * @return whether the server rejected the credentials
+	 */
+	public synchronized boolean credentialsRejected() {
+		int code = getLastReturnCode();
+		return this.authCommandSent && (code == 334 || code >= 400);
+	}
+
 	private @Nullable TlsHandshake negotiatedHandshake() {
 		HandshakeCapture current = this.capture;
 		return (current != null) ? current.handshake() : this.handshake;
@@ -171,6 +187,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		this.host = (host != null && !host.isEmpty()) ? host : "localhost";
 		this.port = (port != -1) ? port : defaultPort(enforcement.policy());
 		this.hasCredentials = user != null && password != null;
+		this.authCommandSent = false;
 		this.greeted = false;
 		this.startTlsAdvertised = false;
 		this.startTlsIssued = false;
@@ -223,6 +240,10 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		else if (!isSSL()) {
 			checkPlaintextSession(extended && supportsExtension("STARTTLS"));
 		}
+		if (isSSL() && this.tokenAuthentication && this.hasCredentials
+				&& !supportsAuthentication(TokenAuthenticationPolicy.MECHANISM)) {
+			throw TokenAuthenticationPolicy.notOffered(getExtensionParameter("AUTH"));
+		}
 		return extended;
 	}
 
@@ -254,6 +275,12 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 							+ "implicit TLS."));
 		}
 		boolean staysPlaintext = mode == TlsMode.NONE || (mode == TlsMode.OPPORTUNISTIC && !startTlsOffered);
+		if (staysPlaintext && this.hasCredentials && this.tokenAuthentication) {
+			// Whether or not AUTH is on offer: the send cannot authenticate without TLS.
+			throw refuse(RefusalReason.PLAINTEXT_REFUSED, ("the session would stay plaintext, and an OAuth2 access "
+					+ "token is never sent without TLS, whatever mail.tls.allow-plaintext-auth says. Nothing was sent "
+					+ "after EHLO. Use a server that offers TLS; if it did before, someone may be deleting STARTTLS."));
+		}
 		if (staysPlaintext && this.hasCredentials && !enforcement.policy().allowPlaintextAuth() && offersAuth()) {
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
 					("the session is plaintext and the server asks for AUTH: "
@@ -307,6 +334,9 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	protected void sendCommand(String command) throws MessagingException {
 		String verb = verbOf(command);
 		checkAllowed(verb);
+		if ("AUTH".equals(verb)) {
+			this.authCommandSent = true;
+		}
 		if (this.requireTlsForMessage && "MAIL".equals(verb)) {
 			super.sendCommand(command + " REQUIRETLS");
 			return;
@@ -329,6 +359,10 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		if (policy.mode().requiresTls()) {
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
 					"'%s' would have been sent without TLS. Nothing was sent.".formatted(verb));
+		}
+		if ("AUTH".equals(verb) && this.tokenAuthentication) {
+			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
+					"an OAuth2 access token would have been sent without TLS. Nothing was sent.");
 		}
 		if ("AUTH".equals(verb) && !policy.allowPlaintextAuth()) {
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED, "credentials would have been sent without TLS. "

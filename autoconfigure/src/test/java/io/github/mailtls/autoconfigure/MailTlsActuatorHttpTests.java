@@ -41,7 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = MailTlsActuatorHttpTests.MailApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,mailtls,prometheus",
 				"management.endpoint.health.show-details=always",
-				"management.endpoint.health.group.outbound.include=mail", "mail.tls.endpoint.recent-sends=5" })
+				"management.endpoint.health.group.outbound.include=mail", "mail.tls.endpoint.recent-sends=5",
+				// Spring Security is on the test class path for the OAuth2 tests'
+				// authorization
+				// server; this application has no web security.
+				"spring.autoconfigure.exclude="
+						+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 class MailTlsActuatorHttpTests {
 
 	private static final String USERNAME = "relay-account-7431";

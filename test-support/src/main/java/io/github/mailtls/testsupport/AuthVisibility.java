@@ -15,6 +15,8 @@
  */
 package io.github.mailtls.testsupport;
 
+import javax.net.ssl.SSLSocket;
+
 import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.Session;
 
@@ -26,8 +28,11 @@ final class AuthVisibility {
 
 	private final boolean beforeStartTls;
 
-	AuthVisibility(boolean beforeStartTls) {
+	private final boolean tlsOnly;
+
+	AuthVisibility(boolean beforeStartTls, boolean tlsOnly) {
 		this.beforeStartTls = beforeStartTls;
+		this.tlsOnly = tlsOnly;
 	}
 
 	boolean isVisible(Session session) {
@@ -35,6 +40,9 @@ final class AuthVisibility {
 	}
 
 	boolean isPermitted(Session session) {
+		if (this.tlsOnly) {
+			return session.isTLSStarted() || session.getSocket() instanceof SSLSocket;
+		}
 		// Without STARTTLS on offer, hiding AUTH would make it unusable.
 		return this.beforeStartTls || session.isTLSStarted() || !offersStartTls(session.getServer());
 	}

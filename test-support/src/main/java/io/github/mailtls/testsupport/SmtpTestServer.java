@@ -50,6 +50,8 @@ public final class SmtpTestServer implements AutoCloseable {
 
 	private final List<String> commands = new CopyOnWriteArrayList<>();
 
+	private final @Nullable XOAuth2AuthenticationHandlerFactory xoauth2;
+
 	private SmtpTestServer(Builder builder) {
 		SMTPServer.Builder server = SMTPServer.port(0)
 			.bindAddress(loopback())
@@ -68,6 +70,11 @@ public final class SmtpTestServer implements AutoCloseable {
 					throw new LoginFailedException();
 				}
 			})).requireAuth();
+		}
+		this.xoauth2 = (builder.bearerTokenVerifier != null)
+				? new XOAuth2AuthenticationHandlerFactory(builder.bearerTokenVerifier) : null;
+		if (this.xoauth2 != null) {
+			server.authenticationHandlerFactory(this.xoauth2).requireAuth();
 		}
 		this.server = server.build();
 		customizeCommands(this.server.getCommandHandler(), builder);
@@ -108,6 +115,20 @@ public final class SmtpTestServer implements AutoCloseable {
 	}
 
 	/**
+	 * Return every bearer token presented with {@code AUTH XOAUTH2} so far, accepted or
+	 * not, in order.
+	 * @return the tokens
+	 * @throws IllegalStateException if the server was not built with
+	 * {@link Builder#xoauth2(BearerTokenVerifier)}
+	 */
+	public List<String> presentedBearerTokens() {
+		if (this.xoauth2 == null) {
+			throw new IllegalStateException("This server does not offer XOAUTH2");
+		}
+		return this.xoauth2.presentedTokens();
+	}
+
+	/**
 	 * Return the number of connections accepted so far.
 	 * @return the connection count
 	 */
@@ -126,7 +147,8 @@ public final class SmtpTestServer implements AutoCloseable {
 	}
 
 	private void customizeCommands(CommandHandler commandHandler, Builder builder) {
-		AuthVisibility authVisibility = new AuthVisibility(builder.authBeforeStartTls);
+		AuthVisibility authVisibility = new AuthVisibility(builder.authBeforeStartTls,
+				builder.bearerTokenVerifier != null);
 		commandHandler.addCommand(new CapabilitiesCommand(builder.extensions, builder.plaintextOnlyExtensions,
 				builder.rejectEhloAfterTls, authVisibility));
 		commandHandler.addCommand(new AuthAfterStartTlsCommand(commandHandler.getCommand("AUTH"), authVisibility));
@@ -173,6 +195,8 @@ public final class SmtpTestServer implements AutoCloseable {
 		private @Nullable String password;
 
 		private boolean authBeforeStartTls;
+
+		private @Nullable BearerTokenVerifier bearerTokenVerifier;
 
 		private final List<String> extensions = new ArrayList<>();
 
@@ -240,8 +264,25 @@ public final class SmtpTestServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder auth(String user, String password) {
+			this.bearerTokenVerifier = null;
 			this.user = user;
 			this.password = password;
+			return this;
+		}
+
+		/**
+		 * Require {@code AUTH XOAUTH2} (the bearer-token mechanism of Microsoft 365 and
+		 * Gmail) before mail is accepted, offered and accepted only once TLS is active,
+		 * whatever {@link #authBeforeStartTls(boolean)} says. A rejected token gets the
+		 * {@code 334} error challenge of RFC 7628, then {@code 535}. Replaces
+		 * {@link #auth(String, String)}.
+		 * @param verifier decides which tokens are valid
+		 * @return this builder
+		 */
+		public Builder xoauth2(BearerTokenVerifier verifier) {
+			this.bearerTokenVerifier = verifier;
+			this.user = null;
+			this.password = null;
 			return this;
 		}
 
