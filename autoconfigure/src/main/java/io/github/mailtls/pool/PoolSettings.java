@@ -20,4 +20,18 @@ import java.time.Duration;
 public record PoolSettings(int maxConnections, int maxMessagesPerConnection, Duration idleTimeout,
 		Duration maxConnectionAge, Duration maxWait, Duration validationTimeout, Duration aliveBypassWindow) {
 
+	private static final Duration LONGEST_DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(2);
+
+	/**
+	 * Return the validation timeout used when none is configured: 2 seconds, or half the
+	 * read timeout when that is shorter, so that a check always ends well before a read
+	 * would have.
+	 * @param readTimeout the session's read timeout
+	 * @return the validation timeout
+	 */
+	public static Duration defaultValidationTimeout(Duration readTimeout) {
+		Duration half = readTimeout.dividedBy(2);
+		return (half.compareTo(LONGEST_DEFAULT_VALIDATION_TIMEOUT) < 0) ? half : LONGEST_DEFAULT_VALIDATION_TIMEOUT;
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.github.mailtls.sender;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +29,8 @@ final class PooledConnections implements Connections {
 
 	private final Connector connector;
 
+	private final Duration checkTimeout;
+
 	private final ScheduledExecutorService evictor;
 
 	private final ExecutorService closer;
@@ -38,6 +41,7 @@ final class PooledConnections implements Connections {
 		this.closer = Executors.newCachedThreadPool((task) -> SenderThreads.daemon(task, "mail-tls-pool-closer"));
 		this.pool = new TransportPool<>(settings, System::nanoTime, this.closer);
 		this.connector = connector;
+		this.checkTimeout = settings.validationTimeout();
 		this.evictor = Executors
 			.newSingleThreadScheduledExecutor((task) -> SenderThreads.daemon(task, "mail-tls-pool-evictor"));
 		long period = Math.max(1000, settings.idleTimeout().toMillis() / 2);
@@ -51,9 +55,12 @@ final class PooledConnections implements Connections {
 			return new OpenedConnection<>(transport, transport.facts());
 		});
 		return new ConnectionUse((EnforcingSmtpTransport) connection.transport(), connection.details(),
-				connection.isReused(), (transport, messages, reusable) -> {
+				connection.isReused(), this.checkTimeout, (transport, messages, reusable, checkFirst) -> {
 					for (int i = 0; i < messages; i++) {
 						connection.messageSent();
+					}
+					if (checkFirst) {
+						connection.checkBeforeReuse();
 					}
 					this.pool.release(connection, reusable);
 					return null;
