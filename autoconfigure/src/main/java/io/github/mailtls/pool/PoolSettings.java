@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param maxConnectionAge how long a connection is used at most, however busy
  * @param maxWait how long a send waits for a connection, validation of an idle one
  * included (opening a new one comes on top)
- * @param validationTimeout how long the check of an idle connection and the {@code QUIT}
- * of a closing one wait for the server's reply
+ * @param validationTimeout how long the check of an idle connection, the reset and check
+ * of a connection after a failed message, and the {@code QUIT} of a closing one wait for
+ * the server's reply
  * @param aliveBypassWindow how recently a connection must have worked to be reused
  * without a check
  * @author mail-tls
