@@ -73,8 +73,8 @@ class ImplicitTlsPortTests {
 						Duration.ofSeconds(5));
 				assertThat(MailTlsPolicyException.findIn(ex)).isNull();
 				assertThat(ex)
-					.hasMessageContaining(
-							postfix.getHost() + ":" + postfix.mappedPort(IMPLICIT_TLS_PORT) + " sent no SMTP greeting")
+					.hasMessageContaining(postfix.getHost() + ":" + postfix.mappedPort(IMPLICIT_TLS_PORT)
+							+ " accepted the connection but sent no SMTP greeting")
 					.hasMessageContaining("mail.tls.mode=implicit");
 			});
 		assertThat(this.listener.single().outcome()).isEqualTo(SendOutcome.FAILURE);
