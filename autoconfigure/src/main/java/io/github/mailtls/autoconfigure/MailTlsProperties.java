@@ -268,8 +268,9 @@ public class MailTlsProperties {
 
 		/**
 		 * Time to wait for the server's reply when an idle connection is checked before
-		 * reuse and when a connection is closed. Must be shorter than the read timeout.
-		 * Defaults to 2s or half the read timeout, whichever is shorter.
+		 * reuse, when a connection is reset and checked after a failed message, and when
+		 * a connection is closed. Must be shorter than the read timeout. Defaults to 2s
+		 * or half the read timeout, whichever is shorter.
 		 */
 		private @Nullable Duration validationTimeout;
 

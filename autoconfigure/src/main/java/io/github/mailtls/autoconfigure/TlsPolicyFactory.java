@@ -43,8 +43,6 @@ final class TlsPolicyFactory {
 
 	static final List<String> ALLOWED_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-	private static final Duration DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(2);
-
 	private static final Set<String> LEGACY_PROTOCOLS = Set.of("SSLv2", "SSLv2Hello", "SSLv3", "TLSv1", "TLSv1.1");
 
 	private final MailProperties mail;
@@ -204,8 +202,7 @@ final class TlsPolicyFactory {
 	private Duration validationTimeout(MailTlsProperties.Pool pool) {
 		Duration read = timeout("read", this.tls.getTimeouts().getRead());
 		if (pool.getValidationTimeout() == null) {
-			Duration half = read.dividedBy(2);
-			return (half.compareTo(DEFAULT_VALIDATION_TIMEOUT) < 0) ? half : DEFAULT_VALIDATION_TIMEOUT;
+			return PoolSettings.defaultValidationTimeout(read);
 		}
 		Duration validationTimeout = duration("mail.tls.pool.validation-timeout", pool.getValidationTimeout());
 		if (validationTimeout.compareTo(read) >= 0) {

@@ -41,6 +41,8 @@ public final class PooledConnection<D> {
 
 	private volatile long aliveNanos;
 
+	private volatile boolean checkFirst;
+
 	private int messageCount;
 
 	private int useCount;
@@ -82,6 +84,14 @@ public final class PooledConnection<D> {
 		}
 	}
 
+	/**
+	 * Have the connection checked before it is lent again, however recently it worked:
+	 * its last reply was a failure after which the server may have closed it.
+	 */
+	public void checkBeforeReuse() {
+		this.checkFirst = true;
+	}
+
 	void borrowed() {
 		this.useCount++;
 	}
@@ -103,7 +113,7 @@ public final class PooledConnection<D> {
 	// A connection that just worked is very unlikely to be dead: checking it would cost a
 	// round trip for nothing (HikariCP's aliveBypassWindowMs).
 	boolean workedWithin(Duration window, long nowNanos) {
-		return nowNanos - this.aliveNanos < window.toNanos();
+		return !this.checkFirst && nowNanos - this.aliveNanos < window.toNanos();
 	}
 
 	boolean validate(Duration timeout) {
@@ -111,6 +121,7 @@ public final class PooledConnection<D> {
 				: this.transport.isConnected();
 		if (alive) {
 			this.aliveNanos = this.nanoClock.getAsLong();
+			this.checkFirst = false;
 		}
 		return alive;
 	}

@@ -15,6 +15,7 @@
  */
 package io.github.mailtls.sender;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +42,8 @@ final class PooledConnections implements Connections {
 
 	private final Connector connector;
 
+	private final Duration checkTimeout;
+
 	private final ScheduledExecutorService evictor;
 
 	private final ExecutorService closer;
@@ -51,6 +54,7 @@ final class PooledConnections implements Connections {
 		this.closer = Executors.newCachedThreadPool((task) -> SenderThreads.daemon(task, "mail-tls-pool-closer"));
 		this.pool = new TransportPool<>(settings, System::nanoTime, this.closer);
 		this.connector = connector;
+		this.checkTimeout = settings.validationTimeout();
 		this.evictor = Executors
 			.newSingleThreadScheduledExecutor((task) -> SenderThreads.daemon(task, "mail-tls-pool-evictor"));
 		long period = Math.max(1000, settings.idleTimeout().toMillis() / 2);
@@ -64,8 +68,11 @@ final class PooledConnections implements Connections {
 			return new OpenedConnection<>(transport, transport.facts());
 		});
 		return new ConnectionUse((EnforcingSmtpTransport) connection.transport(), connection.details(),
-				connection.isReused(), (transport, messages, worked, reusable) -> {
-					connection.used(messages, worked);
+				connection.isReused(), this.checkTimeout, (transport, messages, reusable, checkFirst) -> {
+					connection.used(messages, !checkFirst);
+					if (checkFirst) {
+						connection.checkBeforeReuse();
+					}
 					this.pool.release(connection, reusable);
 					return null;
 				});

@@ -83,7 +83,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 
 	private volatile StartTlsMemory startTlsMemory = new StartTlsMemory(null);
 
-	private volatile Connections connections = new DirectConnections(this::connectNew);
+	private volatile Connections connections;
 
 	private @Nullable Session session;
 
@@ -101,6 +101,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 		this.sslContext = sslContext;
 		this.recorder = new SendRecorder(listeners);
 		this.enforcedTemplate = SmtpSessionProperties.of(enforcement(), sslContext, this.writeTimeoutExecutor);
+		this.connections = directConnections();
 	}
 
 	/**
@@ -216,9 +217,15 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 */
 	public void setPoolSettings(@Nullable PoolSettings settings) {
 		Connections previous = this.connections;
-		this.connections = (settings != null) ? new PooledConnections(settings, this::connectNew)
-				: new DirectConnections(this::connectNew);
+		this.connections = (settings != null) ? new PooledConnections(settings, this::connectNew) : directConnections();
 		previous.close();
+	}
+
+	// Without a pool there is no validation timeout property; the check after a failed
+	// message still waits no longer than a pool's default check would.
+	private Connections directConnections() {
+		return new DirectConnections(this::connectNew,
+				PoolSettings.defaultValidationTimeout(this.policy.readTimeout()));
 	}
 
 	/**

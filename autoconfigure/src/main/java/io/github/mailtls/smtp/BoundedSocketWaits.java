@@ -86,6 +86,31 @@ final class BoundedSocketWaits {
 		}
 	}
 
+	/**
+	 * Run a reset exchange with the given read timeout; when it fails, close the socket
+	 * at once, so that the {@code QUIT} Angus sends next fails at once as well instead of
+	 * waiting a read timeout of its own.
+	 * @param socket the transport's socket
+	 * @param timeout the longest wait for the reply
+	 * @param exchange the exchange
+	 * @throws MessagingException if the exchange failed
+	 */
+	static void reset(Socket socket, Duration timeout, Exchange exchange) throws MessagingException {
+		Integer previous = setTimeout(socket, timeout);
+		try {
+			exchange.run();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			abort(socket);
+			throw ex;
+		}
+		finally {
+			if (previous != null) {
+				restoreTimeout(socket, previous);
+			}
+		}
+	}
+
 	static void abort(@Nullable Socket socket) {
 		if (socket == null) {
 			return;
@@ -120,6 +145,16 @@ final class BoundedSocketWaits {
 		catch (SocketException ex) {
 			// Closed meanwhile: nothing to restore.
 		}
+	}
+
+	/**
+	 * One command and its reply.
+	 */
+	@FunctionalInterface
+	interface Exchange {
+
+		void run() throws MessagingException;
+
 	}
 
 }

@@ -90,6 +90,8 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 
 	private volatile @Nullable Socket socket;
 
+	private @Nullable Duration resetTimeout;
+
 	private @Nullable TlsHandshake handshake;
 
 	// The state of the current message.
@@ -372,6 +374,28 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 
 	private MessagingException refuse(RefusalReason reason, String detail) throws MessagingException {
 		return ExplainedConnectionFailure.of(enforcement().refusal(reason, this.host, this.port, detail));
+	}
+
+	/**
+	 * Bound the wait for the reply to the {@code RSET} that Angus sends by itself after a
+	 * failed {@code MAIL FROM}, {@code RCPT TO} or end of data, which otherwise waits a
+	 * whole read timeout (and then a {@code QUIT} as long) on a server that stopped
+	 * answering. A reset that gets no reply in time closes the connection.
+	 * @param timeout the longest wait, or {@code null} for the read timeout
+	 */
+	public synchronized void setResetTimeout(@Nullable Duration timeout) {
+		this.resetTimeout = timeout;
+	}
+
+	@Override
+	public synchronized void issueCommand(String command, int expect) throws MessagingException {
+		Duration timeout = this.resetTimeout;
+		Socket current = this.socket;
+		if (timeout == null || current == null || !"RSET".equals(command)) {
+			super.issueCommand(command, expect);
+			return;
+		}
+		BoundedSocketWaits.reset(current, timeout, () -> super.issueCommand(command, expect));
 	}
 
 	@Override

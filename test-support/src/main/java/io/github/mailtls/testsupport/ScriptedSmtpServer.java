@@ -49,6 +49,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	 */
 	public static final String CLOSE = "\u0000close";
 
+	private static final String THEN_CLOSE = "\u0000then-close";
+
 	private final ServerSocket serverSocket;
 
 	private final Function<String, @Nullable String> script;
@@ -78,6 +80,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot start the scripted SMTP server", ex);
 		}
+	}
+
+	/**
+	 * Return a reply that is written and then followed by closing the connection, as a
+	 * server does after {@code 421}.
+	 * @param reply the reply text
+	 * @return the reply for a script
+	 */
+	public static String replyThenClose(String reply) {
+		return reply + THEN_CLOSE;
 	}
 
 	/**
@@ -136,6 +148,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 				}
 				if (RESET.equals(reply)) {
 					socket.setSoLinger(true, 0);
+					return;
+				}
+				if (reply.endsWith(THEN_CLOSE)) {
+					write(output, reply.substring(0, reply.length() - THEN_CLOSE.length()));
 					return;
 				}
 				if (!reply.isEmpty()) {
