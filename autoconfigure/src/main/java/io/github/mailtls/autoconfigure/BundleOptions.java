@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import java.util.LinkedHashSet;
@@ -20,7 +35,6 @@ import io.github.mailtls.policy.MailTlsConfigurationException;
  * @param bundleName the bundle's name, for messages
  * @param protocols the bundle's protocols, or {@code null} when it sets none
  * @param cipherSuites the bundle's cipher suites, or {@code null} when it sets none
- * @author mail-tls
  */
 record BundleOptions(String bundleName, @Nullable Set<String> protocols, @Nullable Set<String> cipherSuites) {
 

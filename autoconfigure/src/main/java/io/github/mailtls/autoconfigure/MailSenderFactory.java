@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import java.io.UncheckedIOException;
@@ -26,8 +41,6 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
 /**
  * Builds the {@link TlsEnforcingMailSender} from {@code spring.mail.*} and
  * {@code mail.tls.*}.
- *
- * @author mail-tls
  */
 final class MailSenderFactory {
 
@@ -49,12 +62,20 @@ final class MailSenderFactory {
 		TlsPolicyFactory policyFactory = new TlsPolicyFactory(this.mail, this.tls);
 		String bundleName = bundleName();
 		List<String> pins = policyFactory.pinnedPublicKeys();
-		SslBundle bundle = (bundleName != null) ? bundle(bundleName) : null;
-		SSLContext sslContext = (bundle != null) ? fromBundle(bundleName, bundle, pins)
-				: PolicySslContextFactory.withJdkTrust(pins);
-		String trustSource = (bundleName != null) ? "SSL bundle '" + bundleName + "'" : "the JDK trust store";
-		BundleOptions bundleOptions = (bundle != null) ? BundleOptions.of(bundleName, bundle.getOptions())
-				: BundleOptions.NONE;
+		SSLContext sslContext;
+		String trustSource;
+		BundleOptions bundleOptions;
+		if (bundleName != null) {
+			SslBundle bundle = bundle(bundleName);
+			sslContext = fromBundle(bundleName, bundle, pins);
+			trustSource = "SSL bundle '" + bundleName + "'";
+			bundleOptions = BundleOptions.of(bundleName, bundle.getOptions());
+		}
+		else {
+			sslContext = PolicySslContextFactory.withJdkTrust(pins);
+			trustSource = "the JDK trust store";
+			bundleOptions = BundleOptions.NONE;
+		}
 		TlsPolicy policy = policyFactory.create(sslContext, trustSource, bundleOptions);
 		warnIfWeak(policy);
 		TlsEnforcingMailSender sender = new TlsEnforcingMailSender(policy, sslContext, listeners);
@@ -76,7 +97,7 @@ final class MailSenderFactory {
 		}
 		catch (UncheckedIOException ex) {
 			throw new MailTlsConfigurationException("mail.tls.downgrade-memory-file",
-					"'%s' cannot be read (%s)".formatted(this.tls.getDowngradeMemoryFile(), ex.getCause().getMessage()),
+					"'%s' cannot be read (%s)".formatted(this.tls.getDowngradeMemoryFile(), ex.getMessage()),
 					"Point mail.tls.downgrade-memory-file at a readable file (it is created when missing), or remove it.");
 		}
 		return sender;

@@ -1,4 +1,21 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
+
+import java.time.Clock;
 
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.activation.MimeType;
@@ -18,6 +35,8 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.MailSender;
 
+import io.github.mailtls.oauth2.AuthenticationProblems;
+import io.github.mailtls.oauth2.MailTlsAccessTokenProvider;
 import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.record.TlsSendListener;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
@@ -27,7 +46,7 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
  * {@link TlsEnforcingMailSender} whenever {@code spring.mail.host} is set. A user-defined
  * {@link MailSender} wins.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @AutoConfiguration(before = MailSenderAutoConfiguration.class)
 @ConditionalOnClass({ MimeMessage.class, MimeType.class, MailSender.class, SMTPTransport.class })
@@ -40,13 +59,26 @@ public final class MailTlsAutoConfiguration {
 	TlsEnforcingMailSender mailSender(MailProperties mailProperties, MailTlsProperties tlsProperties,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TlsSendListener> listeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<MailTlsSendObservationConvention> observationConvention) {
+			ObjectProvider<MailTlsSendObservationConvention> observationConvention,
+			ObjectProvider<MailTlsSenderCustomizer> customizers,
+			ObjectProvider<MailTlsAccessTokenProvider> accessTokenProvider,
+			AuthenticationProblems authenticationProblems) {
 		TlsEnforcingMailSender sender = new MailSenderFactory(mailProperties, tlsProperties,
 				sslBundles.getIfAvailable())
 			.create(listeners.orderedStream().toList());
+		new AccessTokenConfiguration(tlsProperties, sender.getPolicy().mode(), mailProperties.getUsername(),
+				mailProperties.getProperties())
+			.apply(sender, accessTokenProvider.getIfUnique(), authenticationProblems);
 		sender.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		sender.setObservationConvention(observationConvention.getIfUnique());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(sender));
 		return sender;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthenticationProblems mailTlsAuthenticationProblems() {
+		return new AuthenticationProblems(Clock.systemUTC());
 	}
 
 	@Bean

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import java.time.Clock;
@@ -18,15 +33,16 @@ import org.springframework.context.annotation.Import;
 
 import io.github.mailtls.health.LatestTlsSend;
 import io.github.mailtls.health.MailTlsHealthIndicator;
-import io.github.mailtls.health.TlsProbeListener;
+import io.github.mailtls.oauth2.AuthenticationProblems;
 import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
+import io.github.mailtls.sender.TlsProbeListener;
 
 /**
  * Auto-configuration that replaces Spring Boot's {@code mail} health indicator with a
  * {@link MailTlsHealthIndicator} under the same name.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @AutoConfiguration(after = MailTlsAutoConfiguration.class, before = MailHealthContributorAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -52,11 +68,14 @@ public final class MailTlsHealthAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = { "mailHealthIndicator", "mailHealthContributor" })
 		MailTlsHealthIndicator mailHealthIndicator(TlsEnforcingMailSender sender, LatestTlsSend latestSend,
-				MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners) {
-			return new MailTlsHealthIndicator(sender, latestSend,
+				MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners,
+				ObjectProvider<AuthenticationProblems> authenticationProblems) {
+			MailTlsHealthIndicator indicator = new MailTlsHealthIndicator(sender, latestSend,
 					notNegative("mail.tls.health.cache-ttl", properties.getCacheTtl()),
 					notNegative("mail.tls.health.certificate-expiry-warning", properties.getCertificateExpiryWarning()),
 					probeListeners.orderedStream().toList(), Clock.systemUTC());
+			indicator.setAuthenticationProblems(authenticationProblems.getIfUnique());
+			return indicator;
 		}
 
 		private static Duration notNegative(String property, Duration value) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import java.nio.file.Path;
@@ -15,7 +30,7 @@ import io.github.mailtls.policy.TlsMode;
  * Configuration properties for the TLS policy of outgoing mail. The connection itself
  * (host, port, credentials) stays in {@code spring.mail.*}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 @ConfigurationProperties("mail.tls")
 public class MailTlsProperties {
@@ -91,6 +106,8 @@ public class MailTlsProperties {
 	private final Timeouts timeouts = new Timeouts();
 
 	private final Pool pool = new Pool();
+
+	private final OAuth2 oauth2 = new OAuth2();
 
 	public TlsMode getMode() {
 		return this.mode;
@@ -188,6 +205,10 @@ public class MailTlsProperties {
 		return this.pool;
 	}
 
+	public OAuth2 getOauth2() {
+		return this.oauth2;
+	}
+
 	/**
 	 * Socket timeouts. None of them can be infinite.
 	 */
@@ -261,8 +282,9 @@ public class MailTlsProperties {
 
 		/**
 		 * Time to wait for the server's reply when an idle connection is checked before
-		 * reuse and when a connection is closed. Must be shorter than the read timeout.
-		 * Defaults to 2s or half the read timeout, whichever is shorter.
+		 * reuse, when a connection is reset and checked after a failed message, and when
+		 * a connection is closed. Must be shorter than the read timeout. Defaults to 2s
+		 * or half the read timeout, whichever is shorter.
 		 */
 		private @Nullable Duration validationTimeout;
 
@@ -351,6 +373,26 @@ public class MailTlsProperties {
 
 		public void setMaxConnectionAge(Duration maxConnectionAge) {
 			this.maxConnectionAge = maxConnectionAge;
+		}
+
+	}
+
+	public static class OAuth2 {
+
+		/**
+		 * Id of the Spring Security client registration
+		 * (spring.security.oauth2.client.registration.<id>.*) whose access tokens
+		 * authenticate to the mail server with AUTH XOAUTH2, after TLS only. Needs the
+		 * client_credentials grant; spring.mail.username is the mailbox.
+		 */
+		private @Nullable String clientRegistrationId;
+
+		public @Nullable String getClientRegistrationId() {
+			return this.clientRegistrationId;
+		}
+
+		public void setClientRegistrationId(@Nullable String clientRegistrationId) {
+			this.clientRegistrationId = clientRegistrationId;
 		}
 
 	}

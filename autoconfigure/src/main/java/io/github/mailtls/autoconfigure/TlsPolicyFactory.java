@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import java.time.Duration;
@@ -23,14 +38,10 @@ import io.github.mailtls.pool.PoolSettings;
  * Validates {@code spring.mail.*} and {@code mail.tls.*} together and derives the
  * effective {@link TlsPolicy}. Every invalid or weakening combination fails startup with
  * a {@link MailTlsConfigurationException} that names the fix.
- *
- * @author mail-tls
  */
 final class TlsPolicyFactory {
 
 	static final List<String> ALLOWED_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
-
-	private static final Duration DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(2);
 
 	private static final Set<String> LEGACY_PROTOCOLS = Set.of("SSLv2", "SSLv2Hello", "SSLv3", "TLSv1", "TLSv1.1");
 
@@ -191,8 +202,7 @@ final class TlsPolicyFactory {
 	private Duration validationTimeout(MailTlsProperties.Pool pool) {
 		Duration read = timeout("read", this.tls.getTimeouts().getRead());
 		if (pool.getValidationTimeout() == null) {
-			Duration half = read.dividedBy(2);
-			return (half.compareTo(DEFAULT_VALIDATION_TIMEOUT) < 0) ? half : DEFAULT_VALIDATION_TIMEOUT;
+			return PoolSettings.defaultValidationTimeout(read);
 		}
 		Duration validationTimeout = duration("mail.tls.pool.validation-timeout", pool.getValidationTimeout());
 		if (validationTimeout.compareTo(read) >= 0) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.health;
 
 import java.time.Clock;
@@ -12,17 +27,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
+import io.github.mailtls.oauth2.AuthenticationProblem;
+import io.github.mailtls.oauth2.AuthenticationProblems;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.CertificateSummary;
 import io.github.mailtls.record.TlsSendRecord;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
+import io.github.mailtls.sender.TlsProbeListener;
 import io.github.mailtls.sender.TlsProbeResult;
 
 /**
  * Health of the mail server as the TLS policy sees it, from a connect, TLS and EHLO probe
  * (no authentication, no message) made at most once per cache time-to-live.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 
@@ -37,6 +55,8 @@ public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 	private final Duration certificateExpiryWarning;
 
 	private final Clock clock;
+
+	private volatile @Nullable AuthenticationProblems authenticationProblems;
 
 	/**
 	 * Create a new indicator.
@@ -57,6 +77,15 @@ public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 		this.latestSend = latestSend;
 		this.certificateExpiryWarning = certificateExpiryWarning;
 		this.clock = clock;
+	}
+
+	/**
+	 * Report the latest failure to authenticate with an OAuth2 access token as
+	 * {@code lastAuthenticationProblem}. The probe itself never authenticates.
+	 * @param authenticationProblems the record of failures, or {@code null}
+	 */
+	public void setAuthenticationProblems(@Nullable AuthenticationProblems authenticationProblems) {
+		this.authenticationProblems = authenticationProblems;
 	}
 
 	@Override
@@ -84,6 +113,12 @@ public class MailTlsHealthIndicator extends AbstractHealthIndicator {
 		TlsSendRecord lastSend = this.latestSend.get();
 		if (lastSend != null) {
 			builder.withDetail("lastSend", lastSendDetails(lastSend));
+		}
+		AuthenticationProblems problems = this.authenticationProblems;
+		AuthenticationProblem problem = (problems != null) ? problems.latest() : null;
+		if (problem != null) {
+			builder.withDetail("lastAuthenticationProblem", Map.of("reason", problem.reason(), "message",
+					problem.message(), "timestamp", problem.timestamp().toString()));
 		}
 	}
 

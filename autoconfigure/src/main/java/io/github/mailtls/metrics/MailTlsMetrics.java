@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.metrics;
 
 import java.time.Clock;
@@ -11,7 +26,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.github.mailtls.health.TlsProbeListener;
+import io.github.mailtls.sender.TlsProbeListener;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.CertificateSummary;
 import io.github.mailtls.record.SendOutcome;
@@ -24,7 +39,7 @@ import io.github.mailtls.sender.TlsProbeResult;
  * the last certificate seen per server, by a send or a health probe, expires as
  * {@code mail.tls.certificate.expiry}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailTlsMetrics implements TlsSendListener, TlsProbeListener {
 

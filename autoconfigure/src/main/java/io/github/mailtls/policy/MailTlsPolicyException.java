@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.policy;
 
 import org.jspecify.annotations.Nullable;
@@ -9,9 +24,11 @@ import org.springframework.mail.MailException;
  * credentials are sent over it. Senders report it as the cause of a
  * {@link org.springframework.mail.MailSendException}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class MailTlsPolicyException extends MailException {
+
+	private final String message;
 
 	private final RefusalReason reason;
 
@@ -30,12 +47,30 @@ public class MailTlsPolicyException extends MailException {
 	 * @param detail what happened and what to change
 	 */
 	public MailTlsPolicyException(RefusalReason reason, String host, int port, TlsMode mode, String detail) {
-		super("Refused to send mail to %s:%d (mail.tls.mode=%s, reason %s): %s".formatted(host, port, mode.value(),
-				reason.value(), detail));
+		this(message(reason, host, port, mode, detail), reason, host, port, mode);
+	}
+
+	private MailTlsPolicyException(String message, RefusalReason reason, String host, int port, TlsMode mode) {
+		super(message);
+		this.message = message;
 		this.reason = reason;
 		this.host = host;
 		this.port = port;
 		this.mode = mode;
+	}
+
+	private static String message(RefusalReason reason, String host, int port, TlsMode mode, String detail) {
+		return "Refused to send mail to %s:%d (mail.tls.mode=%s, reason %s): %s".formatted(host, port, mode.value(),
+				reason.value(), detail);
+	}
+
+	/**
+	 * Return the message, which always names host, port, mode, reason and what to change.
+	 * @return the message, never {@code null}
+	 */
+	@Override
+	public String getMessage() {
+		return this.message;
 	}
 
 	/**

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.pool;
 
 import java.time.Duration;
@@ -10,7 +25,7 @@ import jakarta.mail.Transport;
  * An open connection owned by a {@link TransportPool}, with what it negotiated.
  *
  * @param <D> the type of the details kept with the connection
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class PooledConnection<D> {
 
@@ -25,6 +40,8 @@ public final class PooledConnection<D> {
 	private long idleSinceNanos;
 
 	private volatile long aliveNanos;
+
+	private volatile boolean checkFirst;
 
 	private int messageCount;
 
@@ -67,6 +84,14 @@ public final class PooledConnection<D> {
 		}
 	}
 
+	/**
+	 * Have the connection checked before it is lent again, however recently it worked:
+	 * its last reply was a failure after which the server may have closed it.
+	 */
+	public void checkBeforeReuse() {
+		this.checkFirst = true;
+	}
+
 	void borrowed() {
 		this.useCount++;
 	}
@@ -88,7 +113,7 @@ public final class PooledConnection<D> {
 	// A connection that just worked is very unlikely to be dead: checking it would cost a
 	// round trip for nothing (HikariCP's aliveBypassWindowMs).
 	boolean workedWithin(Duration window, long nowNanos) {
-		return nowNanos - this.aliveNanos < window.toNanos();
+		return !this.checkFirst && nowNanos - this.aliveNanos < window.toNanos();
 	}
 
 	boolean validate(Duration timeout) {
@@ -96,6 +121,7 @@ public final class PooledConnection<D> {
 				: this.transport.isConnected();
 		if (alive) {
 			this.aliveNanos = this.nanoClock.getAsLong();
+			this.checkFirst = false;
 		}
 		return alive;
 	}

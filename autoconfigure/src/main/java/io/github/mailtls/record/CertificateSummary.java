@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.record;
 
 import java.security.MessageDigest;
@@ -14,7 +29,7 @@ import java.util.Base64;
  * @param notAfter the end of the validity period
  * @param spkiSha256 the public key fingerprint as {@code sha256/<base64>}, the format of
  * {@code mail.tls.pinned-public-keys}
- * @author mail-tls
+ * @since 0.1.0
  */
 public record CertificateSummary(String subject, String issuer, Instant notAfter, String spkiSha256) {
 

@@ -1,6 +1,22 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.sender;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.mail.Address;
@@ -20,8 +36,6 @@ import io.github.mailtls.smtp.EnforcingSmtpTransport;
  * One use of one connection by one {@code send(...)} call: the messages it carried and
  * what happened to them. The connection's facts are fixed; what belongs to the use
  * (reused, REQUIRETLS, outcome) is kept here.
- *
- * @author mail-tls
  */
 final class ConnectionUse {
 
@@ -32,6 +46,8 @@ final class ConnectionUse {
 	private final boolean reused;
 
 	private final Release release;
+
+	private final Duration checkTimeout;
 
 	private final Instant started = Instant.now();
 
@@ -45,13 +61,27 @@ final class ConnectionUse {
 
 	private boolean broken;
 
+	private boolean unchecked;
+
 	private @Nullable RefusalReason refusal;
 
-	ConnectionUse(EnforcingSmtpTransport transport, ConnectionFacts facts, boolean reused, Release release) {
+	/**
+	 * Create a use.
+	 * @param transport the connected transport
+	 * @param facts what the connection negotiated
+	 * @param reused whether an earlier send used the connection
+	 * @param checkTimeout how long the check after a failed message waits for the
+	 * server's reply (the pool's validation timeout)
+	 * @param release ends the use
+	 */
+	ConnectionUse(EnforcingSmtpTransport transport, ConnectionFacts facts, boolean reused, Duration checkTimeout,
+			Release release) {
 		this.transport = transport;
 		this.facts = facts;
 		this.reused = reused;
+		this.checkTimeout = checkTimeout;
 		this.release = release;
+		transport.setResetTimeout(checkTimeout);
 	}
 
 	void send(MimeMessage message, Address[] addresses) throws MessagingException {
@@ -62,8 +92,7 @@ final class ConnectionUse {
 		}
 		catch (SendFailedException ex) {
 			// A server reply: the session is in a known state, unless the reply came with
-			// a
-			// broken connection.
+			// a broken connection.
 			failed(ex, ex.getNextException() instanceof IOException);
 			throw ex;
 		}
@@ -76,6 +105,7 @@ final class ConnectionUse {
 	private void failed(Exception ex, boolean connectionBroken) {
 		this.failed = true;
 		this.broken |= connectionBroken;
+		this.unchecked = !this.broken;
 		MailTlsPolicyException policyException = MailTlsPolicyException.findIn(ex);
 		if (policyException != null && this.refusal == null) {
 			this.refusal = policyException.getReason();
@@ -84,11 +114,15 @@ final class ConnectionUse {
 
 	/**
 	 * Whether the next message needs another connection: after a broken connection, or a
-	 * failure after which the server may have closed it (for example 421).
+	 * failure after which the server may have closed it (for example 421) or stopped
+	 * answering. The check after a failure ({@code RSET}) waits at most the check
+	 * timeout, not a whole read timeout; a connection that fails it is closed and not
+	 * reused.
 	 */
 	boolean needsReplacement() {
-		if (!this.broken && this.failed && !this.transport.isConnected()) {
-			this.broken = true;
+		if (this.unchecked) {
+			this.unchecked = false;
+			this.broken = !this.transport.validate(this.checkTimeout);
 		}
 		return this.broken;
 	}
@@ -98,10 +132,9 @@ final class ConnectionUse {
 	 * @return the failure to close, if the connection was to be closed and that failed
 	 */
 	@Nullable Exception finish() {
-		// The last message's failure may have closed the connection too (a pipelined DATA
-		// the server accepted, a 421): such a connection never goes back.
-		boolean reusable = !needsReplacement();
-		return this.release.release(this.transport, this.messageCount, !this.failed, reusable);
+		// A failure that was not followed by a check may have come with a close (421):
+		// whoever uses the connection next must check it first, recent use or not.
+		return this.release.release(this.transport, this.messageCount, !this.broken, this.unchecked);
 	}
 
 	TlsSendRecord record() {
@@ -124,9 +157,11 @@ final class ConnectionUse {
 		 * @param worked whether the server answered every message, which proves that the
 		 * connection works
 		 * @param reusable whether the use left it in a known, clean state
+		 * @param checkFirst whether the use ended with a failure after which the server
+		 * may have closed the connection, so that it must be checked before reuse
 		 * @return the failure to close, or {@code null}
 		 */
-		@Nullable Exception release(EnforcingSmtpTransport transport, int messages, boolean worked, boolean reusable);
+		@Nullable Exception release(EnforcingSmtpTransport transport, int messages, boolean reusable, boolean checkFirst);
 
 	}
 

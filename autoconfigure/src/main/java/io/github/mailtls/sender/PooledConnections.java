@@ -1,5 +1,21 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.sender;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,14 +35,14 @@ import io.github.mailtls.smtp.EnforcingSmtpTransport;
  * before servers drop them. A connection goes back into the pool only if every error on
  * it was a server reply (after which the session is in a known state); any other error
  * closes it.
- *
- * @author mail-tls
  */
 final class PooledConnections implements Connections {
 
 	private final TransportPool<ConnectionFacts> pool;
 
 	private final Connector connector;
+
+	private final Duration checkTimeout;
 
 	private final ScheduledExecutorService evictor;
 
@@ -38,6 +54,7 @@ final class PooledConnections implements Connections {
 		this.closer = Executors.newCachedThreadPool((task) -> SenderThreads.daemon(task, "mail-tls-pool-closer"));
 		this.pool = new TransportPool<>(settings, System::nanoTime, this.closer);
 		this.connector = connector;
+		this.checkTimeout = settings.validationTimeout();
 		this.evictor = Executors
 			.newSingleThreadScheduledExecutor((task) -> SenderThreads.daemon(task, "mail-tls-pool-evictor"));
 		long period = Math.max(1000, settings.idleTimeout().toMillis() / 2);
@@ -51,8 +68,11 @@ final class PooledConnections implements Connections {
 			return new OpenedConnection<>(transport, transport.facts());
 		});
 		return new ConnectionUse((EnforcingSmtpTransport) connection.transport(), connection.details(),
-				connection.isReused(), (transport, messages, worked, reusable) -> {
-					connection.used(messages, worked);
+				connection.isReused(), this.checkTimeout, (transport, messages, reusable, checkFirst) -> {
+					connection.used(messages, !checkFirst);
+					if (checkFirst) {
+						connection.checkBeforeReuse();
+					}
 					this.pool.release(connection, reusable);
 					return null;
 				});

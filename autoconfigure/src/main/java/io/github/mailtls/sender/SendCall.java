@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.sender;
 
 import java.io.IOException;
@@ -33,8 +48,6 @@ import io.github.mailtls.smtp.ExplainedConnectionFailure;
  * accepted by the server or named in the thrown exception. A failure to close a
  * connection after every message was accepted is reported, never thrown: the messages
  * were delivered, and a retry would send them twice.
- *
- * @author mail-tls
  */
 final class SendCall {
 
@@ -188,6 +201,10 @@ final class SendCall {
 
 	private MailException failure() {
 		MessagingException connectFailure = this.connectFailure;
+		if (connectFailure instanceof TokenAuthenticationFailedException tokenFailure && this.delivered == 0) {
+			// OAuth2 (issue 12): keep the explanation and the AccessTokenException.
+			return tokenFailure.toMailException();
+		}
 		if (connectFailure instanceof AuthenticationFailedException && !isNetworkFailure(connectFailure)
 				&& this.delivered == 0) {
 			// The server rejected the credentials and nothing was sent: every message

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.sender;
 
 import java.nio.file.Path;
@@ -18,6 +33,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import io.github.mailtls.oauth2.AccessTokens;
 import io.github.mailtls.observation.MailTlsSendContext;
 import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.policy.MailTlsPolicyException;
@@ -32,6 +48,7 @@ import io.github.mailtls.smtp.LocalHostName;
 import io.github.mailtls.smtp.RawPropertiesCheck;
 import io.github.mailtls.smtp.SmtpSessionProperties;
 import io.github.mailtls.smtp.StartTlsMemory;
+import io.github.mailtls.smtp.TokenAuthenticationPolicy;
 import io.github.mailtls.smtp.TransportEnforcement;
 
 /**
@@ -46,7 +63,7 @@ import io.github.mailtls.smtp.TransportEnforcement;
  * &mdash; through this sender, {@code getSession().getTransport()} or
  * {@code Transport.send(message)} &mdash; is an {@link EnforcingSmtpTransport}.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public class TlsEnforcingMailSender extends JavaMailSenderImpl implements DisposableBean {
 
@@ -66,9 +83,11 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 
 	private volatile StartTlsMemory startTlsMemory = new StartTlsMemory(null);
 
-	private volatile Connections connections = new DirectConnections(this::connectNew);
+	private volatile Connections connections;
 
 	private @Nullable Session session;
+
+	private volatile @Nullable TokenAuthentication tokenAuthentication;
 
 	private boolean pipelining = true;
 
@@ -84,6 +103,7 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 		this.sslContext = sslContext;
 		this.recorder = new SendRecorder(listeners);
 		this.enforcedTemplate = SmtpSessionProperties.of(enforcement(), sslContext, this.writeTimeoutExecutor);
+		this.connections = directConnections();
 	}
 
 	/**
@@ -137,6 +157,9 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 			Properties properties = new Properties();
 			properties.putAll(this.rawProperties);
 			properties.putAll(SmtpSessionProperties.of(enforcement(), this.sslContext, this.writeTimeoutExecutor));
+			if (this.tokenAuthentication != null) {
+				properties.putAll(TokenAuthenticationPolicy.sessionProperties());
+			}
 			// Transports the session creates on its own connect to the configured server.
 			properties.put("mail.smtp.host", host());
 			properties.put("mail.smtp.port", String.valueOf(port()));
@@ -207,9 +230,26 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 */
 	public void setPoolSettings(@Nullable PoolSettings settings) {
 		Connections previous = this.connections;
-		this.connections = (settings != null) ? new PooledConnections(settings, this::connectNew)
-				: new DirectConnections(this::connectNew);
+		this.connections = (settings != null) ? new PooledConnections(settings, this::connectNew) : directConnections();
 		previous.close();
+	}
+
+	// Without a pool there is no validation timeout property; the check after a failed
+	// message still waits no longer than a pool's default check would.
+	private Connections directConnections() {
+		return new DirectConnections(this::connectNew,
+				PoolSettings.defaultValidationTimeout(this.policy.readTimeout()));
+	}
+
+	/**
+	 * Authenticate every physical connection with an OAuth2 access token from the given
+	 * source instead of {@link #getPassword() the password}: {@code AUTH XOAUTH2} only,
+	 * after TLS only, in every mode.
+	 * @param accessTokens the source of tokens, or {@code null} to use the password
+	 */
+	public synchronized void setAccessTokens(@Nullable AccessTokens accessTokens) {
+		this.tokenAuthentication = (accessTokens != null) ? new TokenAuthentication(accessTokens) : null;
+		this.session = null;
 	}
 
 	/**
@@ -255,6 +295,12 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 
 	// The one place a physical connection is opened and authenticated.
 	private EnforcingSmtpTransport connectNew() throws ConnectFailure {
+		TokenAuthentication tokenAuthentication = this.tokenAuthentication;
+		if (tokenAuthentication != null) {
+			// A token per physical connection, not per message over a pooled one.
+			return tokenAuthentication.connect(() -> new EnforcingSmtpTransport(getSession(), null), host(), port(),
+					getUsername());
+		}
 		EnforcingSmtpTransport transport = new EnforcingSmtpTransport(getSession(), null);
 		String username = getUsername();
 		String password = getPassword();

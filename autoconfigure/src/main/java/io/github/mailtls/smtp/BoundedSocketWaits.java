@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.smtp;
 
 import java.io.IOException;
@@ -14,8 +29,6 @@ import org.jspecify.annotations.Nullable;
  * shorter than the session's: Angus reads replies with the socket's {@code SO_TIMEOUT},
  * so setting it for the duration of one exchange bounds that exchange, and a socket
  * closed from another thread ends any read at once.
- *
- * @author mail-tls
  */
 final class BoundedSocketWaits {
 
@@ -56,7 +69,12 @@ final class BoundedSocketWaits {
 	 */
 	static void close(Transport transport, @Nullable Socket socket, Duration timeout) {
 		try {
-			if (socket != null && !timeout.isZero() && setTimeout(socket, timeout) != null) {
+			if (socket == null) {
+				// Nothing to bound the wait with: still say QUIT, within the read
+				// timeout.
+				transport.close();
+			}
+			else if (!timeout.isZero() && setTimeout(socket, timeout) != null) {
 				transport.close();
 			}
 		}
@@ -65,6 +83,31 @@ final class BoundedSocketWaits {
 		}
 		finally {
 			abort(socket);
+		}
+	}
+
+	/**
+	 * Run a reset exchange with the given read timeout; when it fails, close the socket
+	 * at once, so that the {@code QUIT} Angus sends next fails at once as well instead of
+	 * waiting a read timeout of its own.
+	 * @param socket the transport's socket
+	 * @param timeout the longest wait for the reply
+	 * @param exchange the exchange
+	 * @throws MessagingException if the exchange failed
+	 */
+	static void reset(Socket socket, Duration timeout, Exchange exchange) throws MessagingException {
+		Integer previous = setTimeout(socket, timeout);
+		try {
+			exchange.run();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			abort(socket);
+			throw ex;
+		}
+		finally {
+			if (previous != null) {
+				restoreTimeout(socket, previous);
+			}
 		}
 	}
 
@@ -102,6 +145,16 @@ final class BoundedSocketWaits {
 		catch (SocketException ex) {
 			// Closed meanwhile: nothing to restore.
 		}
+	}
+
+	/**
+	 * One command and its reply.
+	 */
+	@FunctionalInterface
+	interface Exchange {
+
+		void run() throws MessagingException;
+
 	}
 
 }

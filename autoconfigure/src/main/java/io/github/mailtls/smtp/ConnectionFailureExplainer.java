@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.smtp;
 
 import java.net.SocketTimeoutException;
@@ -12,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.policy.TlsMode;
+import io.github.mailtls.tls.ReplyLimitExceededException;
+import io.github.mailtls.tls.ReplyTimeoutException;
 import io.github.mailtls.tls.TlsRefusal;
 
 /**
@@ -19,8 +36,6 @@ import io.github.mailtls.tls.TlsRefusal;
  * an explanation that names the fix, including the two port/mode mismatches. Each
  * explanation is chosen from what the connection had reached (TCP, greeting, STARTTLS,
  * TLS), so its words are true for that failure.
- *
- * @author mail-tls
  */
 final class ConnectionFailureExplainer {
 
@@ -48,12 +63,21 @@ final class ConnectionFailureExplainer {
 					+ "spring.mail.host and spring.mail.port, and that the server is reachable (%s)")
 				.formatted(state.location(), rootMessage(failure)), failure);
 		}
+		ReplyLimitExceededException oversized = find(failure, ReplyLimitExceededException.class);
+		if (oversized != null) {
+			return new ExplainedConnectionFailure(String.valueOf(oversized.getMessage()), failure);
+		}
 		if (!state.greeted() && find(failure, SocketTimeoutException.class) != null
 				&& state.mode() != TlsMode.IMPLICIT) {
-			return new ExplainedConnectionFailure(("%s accepted the connection but sent no SMTP greeting within "
-					+ "mail.tls.timeouts.read: it probably expects implicit TLS from the first byte. Use "
-					+ "mail.tls.mode=implicit (or auto with port 465), or connect to the server's STARTTLS port (587).")
+			return new ExplainedConnectionFailure(("%s accepted the connection but sent no SMTP greeting (or only "
+					+ "part of one) within mail.tls.timeouts.read: it probably expects implicit TLS from the first "
+					+ "byte. Use mail.tls.mode=implicit (or auto with port 465), or connect to the server's STARTTLS "
+					+ "port (587).")
 				.formatted(state.location()), failure);
+		}
+		ReplyTimeoutException slow = find(failure, ReplyTimeoutException.class);
+		if (slow != null) {
+			return new ExplainedConnectionFailure(String.valueOf(slow.getMessage()), failure);
 		}
 		return failure;
 	}

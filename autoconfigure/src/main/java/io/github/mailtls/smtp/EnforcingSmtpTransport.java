@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.smtp;
 
 import java.io.IOException;
@@ -37,7 +52,7 @@ import io.github.mailtls.tls.WriteCork;
  * connection the policy does not allow. Sessions name it in {@code mail.smtp.class} and
  * {@code mail.smtps.class}; a session without an enforcement gets no connection at all.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class EnforcingSmtpTransport extends SMTPTransport implements PoolableTransport {
 
@@ -56,6 +71,11 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	private static final Set<String> PLAINTEXT_COMMANDS = Set.of("EHLO", "HELO", "STARTTLS", "QUIT", "RSET", "NOOP");
 
 	private final @Nullable TransportEnforcement enforcement;
+
+	// OAuth2 (issue 12): AUTH XOAUTH2 only, after TLS only.
+	private final boolean tokenAuthentication;
+
+	private boolean authCommandSent;
 
 	// Angus sends BDAT instead of DATA when chunking is configured and offered.
 	private final boolean chunkingConfigured;
@@ -76,6 +96,8 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	private @Nullable HandshakeCapture capture;
 
 	private volatile @Nullable Socket socket;
+
+	private @Nullable Duration resetTimeout;
 
 	private @Nullable TlsHandshake handshake;
 
@@ -104,6 +126,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		super(session, (urlName != null) ? urlName : new URLName("smtp", null, -1, null, null, null));
 		Object enforcement = session.getProperties().get(TransportEnforcement.PROPERTY);
 		this.enforcement = (enforcement instanceof TransportEnforcement value) ? value : null;
+		this.tokenAuthentication = TokenAuthenticationPolicy.appliesTo(session);
 		this.chunkingConfigured = chunkSize(session) > 0;
 		if (this.enforcement != null && session.getProperty("mail.smtp.localhost") == null) {
 			// Angus would look the name up again for every connection.
@@ -151,6 +174,16 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		return this.requireTlsForMessage;
 	}
 
+	/**
+	 * Whether the last connect sent {@code AUTH} and the server did not accept it: a
+	 * {@code 334} error challenge (RFC 7628) or a 4xx/5xx reply.
+	 * @return whether the server rejected the credentials
+	 */
+	public synchronized boolean credentialsRejected() {
+		int code = getLastReturnCode();
+		return this.authCommandSent && (code == 334 || code >= 400);
+	}
+
 	private @Nullable TlsHandshake negotiatedHandshake() {
 		HandshakeCapture current = this.capture;
 		return (current != null) ? current.handshake() : this.handshake;
@@ -175,6 +208,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		this.host = (host != null && !host.isEmpty()) ? host : "localhost";
 		this.port = (port != -1) ? port : defaultPort(enforcement.policy());
 		this.hasCredentials = user != null && password != null;
+		this.authCommandSent = false;
 		this.greeted = false;
 		this.startTlsAdvertised = false;
 		this.startTlsIssued = false;
@@ -230,6 +264,10 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		else if (!isSSL()) {
 			checkPlaintextSession(extended && supportsExtension("STARTTLS"));
 		}
+		if (isSSL() && this.tokenAuthentication && this.hasCredentials
+				&& !supportsAuthentication(TokenAuthenticationPolicy.MECHANISM)) {
+			throw TokenAuthenticationPolicy.notOffered(getExtensionParameter("AUTH"));
+		}
 		return extended;
 	}
 
@@ -261,6 +299,12 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 							+ "implicit TLS."));
 		}
 		boolean staysPlaintext = mode == TlsMode.NONE || (mode == TlsMode.OPPORTUNISTIC && !startTlsOffered);
+		if (staysPlaintext && this.hasCredentials && this.tokenAuthentication) {
+			// Whether or not AUTH is on offer: the send cannot authenticate without TLS.
+			throw refuse(RefusalReason.PLAINTEXT_REFUSED, ("the session would stay plaintext, and an OAuth2 access "
+					+ "token is never sent without TLS, whatever mail.tls.allow-plaintext-auth says. Nothing was sent "
+					+ "after EHLO. Use a server that offers TLS; if it did before, someone may be deleting STARTTLS."));
+		}
 		if (staysPlaintext && this.hasCredentials && !enforcement.policy().allowPlaintextAuth() && offersAuth()) {
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
 					("the session is plaintext and the server asks for AUTH: "
@@ -374,6 +418,9 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	protected void sendCommand(String command) throws MessagingException {
 		String verb = verbOf(command);
 		checkAllowed(verb);
+		if ("AUTH".equals(verb)) {
+			this.authCommandSent = true;
+		}
 		String wire = (this.requireTlsForMessage && "MAIL".equals(verb)) ? command + " REQUIRETLS" : command;
 		if (this.pipeline.writtenAhead(wire)) {
 			return;
@@ -419,6 +466,10 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
 					"'%s' would have been sent without TLS. Nothing was sent.".formatted(verb));
 		}
+		if ("AUTH".equals(verb) && this.tokenAuthentication) {
+			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
+					"an OAuth2 access token would have been sent without TLS. Nothing was sent.");
+		}
 		if ("AUTH".equals(verb) && !policy.allowPlaintextAuth()) {
 			throw refuse(RefusalReason.PLAINTEXT_REFUSED, "credentials would have been sent without TLS. "
 					+ "Set mail.tls.allow-plaintext-auth=true only if you accept that risk.");
@@ -427,6 +478,28 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 
 	private MessagingException refuse(RefusalReason reason, String detail) throws MessagingException {
 		return ExplainedConnectionFailure.of(enforcement().refusal(reason, this.host, this.port, detail));
+	}
+
+	/**
+	 * Bound the wait for the reply to the {@code RSET} that Angus sends by itself after a
+	 * failed {@code MAIL FROM}, {@code RCPT TO} or end of data, which otherwise waits a
+	 * whole read timeout (and then a {@code QUIT} as long) on a server that stopped
+	 * answering. A reset that gets no reply in time closes the connection.
+	 * @param timeout the longest wait, or {@code null} for the read timeout
+	 */
+	public synchronized void setResetTimeout(@Nullable Duration timeout) {
+		this.resetTimeout = timeout;
+	}
+
+	@Override
+	public synchronized void issueCommand(String command, int expect) throws MessagingException {
+		Duration timeout = this.resetTimeout;
+		Socket current = this.socket;
+		if (timeout == null || current == null || !"RSET".equals(command)) {
+			super.issueCommand(command, expect);
+			return;
+		}
+		BoundedSocketWaits.reset(current, timeout, () -> super.issueCommand(command, expect));
 	}
 
 	@Override

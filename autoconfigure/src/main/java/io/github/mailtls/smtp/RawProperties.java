@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.smtp;
 
 import java.util.List;
@@ -13,8 +28,6 @@ import static io.github.mailtls.smtp.RawProperty.refusedUnless;
  * The fate of every Jakarta Mail key that Angus Mail 2.0.5's SMTP transport, its socket
  * fetcher and the Jakarta Mail session read. README's "Raw Jakarta Mail properties" table
  * is this list; a test keeps the two equal.
- *
- * @author mail-tls
  */
 final class RawProperties {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.tls;
 
 import java.io.IOException;
@@ -13,8 +28,6 @@ import javax.net.ssl.SSLSocketFactory;
  * within the read timeout (not per read: a server dripping a byte at a time is cut off).
  * A violated bound closes the connection and fails the read with a
  * {@link ReplyLimitExceededException} or {@link ReplyTimeoutException}.
- *
- * @author mail-tls
  */
 final class BoundedReplySockets {
 

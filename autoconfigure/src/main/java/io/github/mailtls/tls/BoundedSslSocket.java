@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.tls;
 
 import java.io.IOException;
@@ -21,8 +36,6 @@ import org.jspecify.annotations.Nullable;
  * A TLS socket whose input bounds each SMTP reply. It must be an {@link SSLSocket}: Angus
  * configures and verifies only sockets of that type and reports a session as TLS by the
  * same test. Everything else is the JSSE socket's.
- *
- * @author mail-tls
  */
 final class BoundedSslSocket extends SSLSocket {
 
@@ -66,7 +79,7 @@ final class BoundedSslSocket extends SSLSocket {
 
 	@Override
 	public int getSoTimeout() throws SocketException {
-		return this.delegate.getSoTimeout();
+		return this.deadline.timeout();
 	}
 
 	@Override

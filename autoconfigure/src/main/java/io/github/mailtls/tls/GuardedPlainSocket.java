@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.tls;
 
 import java.io.IOException;
@@ -14,8 +29,6 @@ import org.jspecify.annotations.Nullable;
  * The TCP socket an SMTP session starts on, whose streams bound each reply and give it
  * the read timeout as a whole. Once TLS is layered over it, it only applies the deadline
  * to the TLS records and the TLS socket bounds the replies.
- *
- * @author mail-tls
  */
 final class GuardedPlainSocket extends Socket {
 
@@ -40,6 +53,13 @@ final class GuardedPlainSocket extends Socket {
 	public synchronized void setSoTimeout(int timeout) throws SocketException {
 		this.deadline.timeout(timeout);
 		super.setSoTimeout(timeout);
+	}
+
+	// Reads set the socket's timeout to what is left of the reply's; callers see the
+	// configured read timeout.
+	@Override
+	public synchronized int getSoTimeout() {
+		return this.deadline.timeout();
 	}
 
 	@Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.tls;
 
 import java.net.Socket;
@@ -22,8 +37,6 @@ import io.github.mailtls.policy.RefusalReason;
  * Delegates the trust decision to the configured trust material and turns a rejection
  * into a {@link TlsRefusal} with a precise {@link RefusalReason}, carried as the cause of
  * the {@link CertificateException} that aborts the handshake.
- *
- * @author mail-tls
  */
 final class PolicyTrustManager extends X509ExtendedTrustManager {
 
@@ -102,7 +115,7 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 			this.pinnedPathCheck.check(chain);
 		}
 		catch (PinnedPathCheck.PinMismatchException ex) {
-			TlsRefusal refusal = new TlsRefusal(RefusalReason.PIN_MISMATCH, ex.getMessage());
+			TlsRefusal refusal = new TlsRefusal(RefusalReason.PIN_MISMATCH, String.valueOf(ex.getMessage()));
 			refusal.addSuppressed(ex);
 			throw new CertificateException(refusal.getMessage(), refusal);
 		}

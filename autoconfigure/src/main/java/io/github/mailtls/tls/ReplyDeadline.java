@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.tls;
 
 /**
@@ -5,8 +20,6 @@ package io.github.mailtls.tls;
  * the first read of a reply. A reply ends when its last line has been read or when the
  * client writes; the next read starts a new one. Shared by the plaintext socket and the
  * TLS socket layered on it, which read on the same thread.
- *
- * @author mail-tls
  */
 final class ReplyDeadline {
 
@@ -25,6 +38,11 @@ final class ReplyDeadline {
 
 	void timeout(int timeoutMillis) {
 		this.timeoutMillis = timeoutMillis;
+	}
+
+	// The configured read timeout, not what is left of it for the current reply.
+	int timeout() {
+		return this.timeoutMillis;
 	}
 
 	void location(String location) {

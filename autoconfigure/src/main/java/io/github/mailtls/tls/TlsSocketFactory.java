@@ -1,9 +1,25 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.tls;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -12,7 +28,7 @@ import javax.net.ssl.SSLSocketFactory;
  * The TLS sockets it layers bound every reply read over TLS
  * ({@link BoundedReplySockets}); they remain {@code SSLSocket}s for Angus.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class TlsSocketFactory extends SSLSocketFactory {
 
@@ -29,7 +45,14 @@ public final class TlsSocketFactory extends SSLSocketFactory {
 	@Override
 	public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
 		socket.setTcpNoDelay(true);
-		return BoundedReplySockets.layer(this.delegate, socket, host, port, autoClose);
+		SSLSocket tls = BoundedReplySockets.layer(this.delegate, socket, host, port, autoClose);
+		HandshakeCapture capture = HandshakeCapture.current();
+		if (capture != null) {
+			// The TLS layer is the connection's socket from now on; closing it closes
+			// all.
+			capture.socketCreated(tls);
+		}
+		return tls;
 	}
 
 	@Override

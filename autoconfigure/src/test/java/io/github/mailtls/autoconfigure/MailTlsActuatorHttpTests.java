@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,13 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Calls the health, {@code mailtls} and Prometheus endpoints of a running web application
  * whose sender is configured by properties only and talks to a real STARTTLS server.
- *
- * @author mail-tls
  */
 @SpringBootTest(classes = MailTlsActuatorHttpTests.MailApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,mailtls,prometheus",
 				"management.endpoint.health.show-details=always",
-				"management.endpoint.health.group.outbound.include=mail", "mail.tls.endpoint.recent-sends=5" })
+				"management.endpoint.health.group.outbound.include=mail", "mail.tls.endpoint.recent-sends=5",
+				// Spring Security is on the test class path for the OAuth2 tests'
+				// authorization
+				// server; this application has no web security.
+				"spring.autoconfigure.exclude="
+						+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 class MailTlsActuatorHttpTests {
 
 	private static final String USERNAME = "relay-account-7431";

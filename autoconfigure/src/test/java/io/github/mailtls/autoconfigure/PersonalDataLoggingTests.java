@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
@@ -35,8 +50,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loggers are all at {@code TRACE}, and checks that the captured output holds none of the
  * personal data, while an Angus transport without the sink, logging at the same levels
  * into the same output, shows what a leak would look like.
- *
- * @author mail-tls
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PersonalDataLoggingTests {

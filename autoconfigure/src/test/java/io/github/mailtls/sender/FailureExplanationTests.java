@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.sender;
 
 import java.io.IOException;
@@ -8,6 +23,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +41,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Every failure gets the reason and the words that are true for it: what the connection
  * had reached decides the explanation.
- *
- * @author mail-tls
  */
 class FailureExplanationTests {
 
@@ -76,6 +90,28 @@ class FailureExplanationTests {
 			assertThat(verbs).startsWith("EHLO", "STARTTLS");
 			assertThat(verbs.subList(2, verbs.size())).noneMatch(
 					(verb) -> List.of("EHLO", "HELO", "AUTH", "MAIL", "RCPT", "DATA", "QUIT", "RSET").contains(verb));
+		}
+	}
+
+	@Test
+	void serverWithOnlyAnOldTlsVersionShouldBeAProtocolRefusal() {
+		// What an OpenSSL server limited to TLSv1.1 answers a ClientHello that offers
+		// only
+		// TLSv1.3 and TLSv1.2: a fatal protocol_version alert (RFC 8446 §6.2).
+		String protocolVersionAlert = new String(new char[] { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46 });
+		AtomicBoolean alerted = new AtomicBoolean();
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((line) -> switch (ScriptedSmtpServer.verb(line)) {
+			case "EHLO" -> "250-scripted.example.org\r\n250 STARTTLS";
+			case "STARTTLS" -> "220 Go ahead";
+			default -> alerted.getAndSet(true) ? ScriptedSmtpServer.CLOSE : protocolVersionAlert;
+		})) {
+			SenderContexts.forPort(server.port(), "mail.tls.mode=starttls").run((context) -> {
+				MailSendException ex = catchThrowableOfType(MailSendException.class,
+						() -> context.getBean(JavaMailSender.class).send(SenderContexts.message()));
+				assertThat(MailTlsPolicyException.findIn(ex).getReason()).isEqualTo(RefusalReason.PROTOCOL_NOT_ALLOWED);
+				assertThat(ex).hasMessageContaining("mail.tls.protocols").hasMessageContaining("protocol_version");
+			});
+			assertThat(alerted).isTrue();
 		}
 	}
 

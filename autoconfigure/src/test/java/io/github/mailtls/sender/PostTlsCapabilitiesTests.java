@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.sender;
 
 import org.junit.jupiter.api.Test;
@@ -17,8 +32,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Only what the server says under TLS counts (RFC 3207 §4.2): capabilities announced in
  * plaintext, where anyone on the path can add them, are forgotten after STARTTLS.
- *
- * @author mail-tls
  */
 class PostTlsCapabilitiesTests {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.tls;
 
 import java.security.cert.X509Certificate;
@@ -17,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Pins are checked on the path built to a trust anchor, not on the presented chain. The
  * cases are those of OkHttp's {@code CertificatePinnerChainValidationTest}, on
  * certificates generated here.
- *
- * @author mail-tls
  */
 class PinnedPathCheckTests {
 

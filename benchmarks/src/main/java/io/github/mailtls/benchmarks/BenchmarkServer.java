@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.benchmarks;
 
 import java.nio.charset.StandardCharsets;
@@ -5,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +38,6 @@ import io.github.mailtls.testsupport.TestCertificateAuthority;
  * otherwise in-process SubEthaSMTP servers. Either offers STARTTLS and implicit TLS with
  * AUTH, plus a wrong-host and an expired certificate, and counts the SMTP sessions and
  * TLS handshakes it accepted on each listener.
- *
- * @author mail-tls
  */
 abstract class BenchmarkServer implements AutoCloseable {
 
@@ -279,7 +293,7 @@ abstract class BenchmarkServer implements AutoCloseable {
 
 		@Override
 		int port(Listener listener) {
-			return this.servers.get(listener).port();
+			return server(listener).port();
 		}
 
 		@Override
@@ -287,14 +301,18 @@ abstract class BenchmarkServer implements AutoCloseable {
 			return "rcpt@example.org";
 		}
 
+		private SmtpTestServer server(Listener listener) {
+			return Objects.requireNonNull(this.servers.get(listener), () -> "no server for " + listener);
+		}
+
 		@Override
 		int tlsHandshakes() {
-			return this.servers.get(Listener.STARTTLS).connectionCount();
+			return server(Listener.STARTTLS).connectionCount();
 		}
 
 		@Override
 		Window open(Listener listener) {
-			SmtpTestServer server = this.servers.get(listener);
+			SmtpTestServer server = server(listener);
 			int before = server.connectionCount();
 			return () -> {
 				// Every connection to these servers is a TLS session.

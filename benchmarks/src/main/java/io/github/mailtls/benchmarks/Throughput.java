@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.benchmarks;
 
 import java.lang.management.ManagementFactory;
@@ -7,12 +22,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.sun.management.OperatingSystemMXBean;
+import org.jspecify.annotations.Nullable;
 
 import io.github.mailtls.benchmarks.BenchmarkServer.Counts;
 import io.github.mailtls.benchmarks.BenchmarkServer.Window;
@@ -27,8 +44,6 @@ import io.github.mailtls.benchmarks.BenchmarkServer.Window;
  * ({@link OperatingSystemMXBean#getProcessCpuTime()}) over the sending phase only,
  * divided by the messages sent: it includes a contender's background threads, garbage
  * collection and JIT, and excludes the server, which runs in its own process.
- *
- * @author mail-tls
  */
 final class Throughput implements AutoCloseable {
 
@@ -79,7 +94,7 @@ final class Throughput implements AutoCloseable {
 				List<Contender> order = new ArrayList<>(entry.getValue());
 				Collections.rotate(order, round);
 				for (Contender contender : order) {
-					run(entry.getKey(), contender, this.results.get(entry.getKey()).get(contender.name()));
+					run(entry.getKey(), contender, result(entry.getKey(), contender.name()));
 				}
 			}
 			this.server.clearMailbox();
@@ -98,7 +113,7 @@ final class Throughput implements AutoCloseable {
 	/**
 	 * Run one contender once; a {@code null} result makes it a warm-up.
 	 */
-	private void run(Workload workload, Contender contender, Result result) throws Exception {
+	private void run(Workload workload, Contender contender, @Nullable Result result) throws Exception {
 		// A warm-up run has the size of a measured one, so that the JIT has compiled
 		// every contender's send path before anything is measured.
 		int count = count(workload, contender);
@@ -132,11 +147,16 @@ final class Throughput implements AutoCloseable {
 		}
 	}
 
+	private Result result(Workload workload, String name) {
+		Map<String, Result> byName = Objects.requireNonNull(this.results.get(workload), workload::name);
+		return Objects.requireNonNull(byName.get(name), () -> "no measurement for " + name);
+	}
+
 	void print() {
 		for (Map.Entry<Workload, Map<String, Result>> workload : this.results.entrySet()) {
 			Map<String, Result> byName = workload.getValue();
-			double baselineRate = byName.get(this.baseline).rate();
-			double peerRate = byName.get(this.peer).rate();
+			double baselineRate = result(workload.getKey(), this.baseline).rate();
+			double peerRate = result(workload.getKey(), this.peer).rate();
 			System.out.printf("%n%s%n", workload.getKey().name());
 			System.out.printf("%-36s %8s %9s %8s %8s %9s %9s %11s %8s %8s%n", "sender", "msgs/run", "msgs/s", "p50 ms",
 					"p99 ms", "CPU ms/msg", "sessions", "handshakes", "vs Boot", "vs SJM");

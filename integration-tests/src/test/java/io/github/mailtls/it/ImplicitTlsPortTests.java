@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.it;
 
 import java.time.Duration;
@@ -25,8 +40,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Postfix logged, and STARTTLS fails within the read timeout with an explanation. The
  * mapped host port is not 465, so {@code auto} would mean STARTTLS here; the modes are
  * set explicitly.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ImplicitTlsPortTests {
@@ -73,8 +86,8 @@ class ImplicitTlsPortTests {
 						Duration.ofSeconds(5));
 				assertThat(MailTlsPolicyException.findIn(ex)).isNull();
 				assertThat(ex)
-					.hasMessageContaining(
-							postfix.getHost() + ":" + postfix.mappedPort(IMPLICIT_TLS_PORT) + " sent no SMTP greeting")
+					.hasMessageContaining(postfix.getHost() + ":" + postfix.mappedPort(IMPLICIT_TLS_PORT)
+							+ " accepted the connection but sent no SMTP greeting")
 					.hasMessageContaining("mail.tls.mode=implicit");
 			});
 		assertThat(this.listener.single().outcome()).isEqualTo(SendOutcome.FAILURE);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.it;
 
 import java.util.Map;
@@ -10,8 +25,6 @@ import java.util.Map;
  * 1.2 suites differ: OpenSSL says {@code ECDHE-RSA-AES256-GCM-SHA384} where Java says
  * {@code TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384}. The table holds the TLS 1.2 suites that
  * OpenSSL 3 and the JDK have in common (from {@code openssl ciphers -stdname}).
- *
- * @author mail-tls
  */
 public final class OpenSslCipherNames {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.it;
 
 import java.nio.charset.StandardCharsets;
@@ -27,8 +42,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * A man in the middle in front of Postfix's port 587 deletes STARTTLS from the EHLO reply
  * (STRIPTLS) and records every byte the client sends. The starter stops after EHLO;
  * Spring Boot's own sender, configured the usual way, submits the message in clear.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class StripTlsAttackTests {

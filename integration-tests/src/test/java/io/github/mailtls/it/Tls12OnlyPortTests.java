@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.it;
 
 import io.github.mailtls.it.PostfixContainer.LogMark;
@@ -21,8 +36,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Postfix's port 4650, implicit TLS restricted to TLSv1.2: the default policy accepts it
  * and records the cipher suite Postfix names the OpenSSL way, and a TLSv1.3-only policy
  * refuses it during the handshake.
- *
- * @author mail-tls
  */
 @Testcontainers(disabledWithoutDocker = true)
 class Tls12OnlyPortTests {

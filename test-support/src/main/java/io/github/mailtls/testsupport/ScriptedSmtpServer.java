@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.testsupport;
 
 import java.io.BufferedReader;
@@ -20,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * script says, for behaviours no real server shows: accepting STARTTLS and then speaking
  * plaintext, or answering with a chosen code. Records every line it receives.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -33,6 +48,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	 * A reply that closes the connection instead of answering.
 	 */
 	public static final String CLOSE = "\u0000close";
+
+	private static final String THEN_CLOSE = "\u0000then-close";
 
 	private final ServerSocket serverSocket;
 
@@ -63,6 +80,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot start the scripted SMTP server", ex);
 		}
+	}
+
+	/**
+	 * Return a reply that is written and then followed by closing the connection, as a
+	 * server does after {@code 421}.
+	 * @param reply the reply text
+	 * @return the reply for a script
+	 */
+	public static String replyThenClose(String reply) {
+		return reply + THEN_CLOSE;
 	}
 
 	/**
@@ -121,6 +148,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 				}
 				if (RESET.equals(reply)) {
 					socket.setSoLinger(true, 0);
+					return;
+				}
+				if (reply.endsWith(THEN_CLOSE)) {
+					write(output, reply.substring(0, reply.length() - THEN_CLOSE.length()));
 					return;
 				}
 				if (!reply.isEmpty()) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.testsupport;
 
 import java.net.InetAddress;
@@ -25,7 +40,7 @@ import org.subethamail.smtp.server.SMTPServer;
  * An in-process SubEthaSMTP server on {@code 127.0.0.1} that records the messages and
  * command lines it receives, with a choice of TLS behaviours.
  *
- * @author mail-tls
+ * @since 0.1.0
  */
 public final class SmtpTestServer implements AutoCloseable {
 
@@ -36,6 +51,8 @@ public final class SmtpTestServer implements AutoCloseable {
 	private final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
 
 	private final List<String> commands = new CopyOnWriteArrayList<>();
+
+	private final @Nullable XOAuth2AuthenticationHandlerFactory xoauth2;
 
 	private SmtpTestServer(Builder builder) {
 		SMTPServer.Builder server = SMTPServer.port(0)
@@ -55,6 +72,11 @@ public final class SmtpTestServer implements AutoCloseable {
 					throw new LoginFailedException();
 				}
 			})).requireAuth();
+		}
+		this.xoauth2 = (builder.bearerTokenVerifier != null)
+				? new XOAuth2AuthenticationHandlerFactory(builder.bearerTokenVerifier) : null;
+		if (this.xoauth2 != null) {
+			server.authenticationHandlerFactory(this.xoauth2).requireAuth();
 		}
 		this.server = server.build();
 		customizeCommands(this.server.getCommandHandler(), builder);
@@ -95,6 +117,20 @@ public final class SmtpTestServer implements AutoCloseable {
 	}
 
 	/**
+	 * Return every bearer token presented with {@code AUTH XOAUTH2} so far, accepted or
+	 * not, in order.
+	 * @return the tokens
+	 * @throws IllegalStateException if the server was not built with
+	 * {@link Builder#xoauth2(BearerTokenVerifier)}
+	 */
+	public List<String> presentedBearerTokens() {
+		if (this.xoauth2 == null) {
+			throw new IllegalStateException("This server does not offer XOAUTH2");
+		}
+		return this.xoauth2.presentedTokens();
+	}
+
+	/**
 	 * Return the number of connections accepted so far.
 	 * @return the connection count
 	 */
@@ -113,7 +149,8 @@ public final class SmtpTestServer implements AutoCloseable {
 	}
 
 	private void customizeCommands(CommandHandler commandHandler, Builder builder) {
-		AuthVisibility authVisibility = new AuthVisibility(builder.authBeforeStartTls);
+		AuthVisibility authVisibility = new AuthVisibility(builder.authBeforeStartTls,
+				builder.bearerTokenVerifier != null);
 		commandHandler.addCommand(new CapabilitiesCommand(builder.extensions, builder.plaintextOnlyExtensions,
 				builder.rejectEhloAfterTls, authVisibility));
 		commandHandler.addCommand(new AuthAfterStartTlsCommand(commandHandler.getCommand("AUTH"), authVisibility));
@@ -163,6 +200,8 @@ public final class SmtpTestServer implements AutoCloseable {
 		private @Nullable String password;
 
 		private boolean authBeforeStartTls;
+
+		private @Nullable BearerTokenVerifier bearerTokenVerifier;
 
 		private final List<String> extensions = new ArrayList<>();
 
@@ -245,8 +284,25 @@ public final class SmtpTestServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder auth(String user, String password) {
+			this.bearerTokenVerifier = null;
 			this.user = user;
 			this.password = password;
+			return this;
+		}
+
+		/**
+		 * Require {@code AUTH XOAUTH2} (the bearer-token mechanism of Microsoft 365 and
+		 * Gmail) before mail is accepted, offered and accepted only once TLS is active,
+		 * whatever {@link #authBeforeStartTls(boolean)} says. A rejected token gets the
+		 * {@code 334} error challenge of RFC 7628, then {@code 535}. Replaces
+		 * {@link #auth(String, String)}.
+		 * @param verifier decides which tokens are valid
+		 * @return this builder
+		 */
+		public Builder xoauth2(BearerTokenVerifier verifier) {
+			this.bearerTokenVerifier = verifier;
+			this.user = null;
+			this.password = null;
 			return this;
 		}
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.mailtls.autoconfigure.logcontrol;
 
 import jakarta.mail.Session;
@@ -7,8 +22,6 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 /**
  * An Angus transport without the sink, in a package under {@code io.github.mailtls}: what
  * Angus logs through it shows that a test's captured output would contain a leak.
- *
- * @author mail-tls
  */
 public final class PlainAngusTransport extends SMTPTransport {
 
