@@ -18,6 +18,7 @@ package io.github.mailtls.autoconfigure;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -58,7 +59,7 @@ final class MailSenderFactory {
 		this.sslBundles = sslBundles;
 	}
 
-	TlsEnforcingMailSender create(List<TlsSendListener> listeners) {
+	TlsEnforcingMailSender create(Supplier<? extends List<? extends TlsSendListener>> listeners) {
 		TlsPolicyFactory policyFactory = new TlsPolicyFactory(this.mail, this.tls);
 		String bundleName = bundleName();
 		List<String> pins = policyFactory.pinnedPublicKeys();
