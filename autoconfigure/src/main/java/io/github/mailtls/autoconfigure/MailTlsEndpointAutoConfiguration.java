@@ -26,7 +26,6 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.mailtls.endpoint.MailTlsEndpoint;
 import io.github.mailtls.endpoint.RecentTlsSends;
-import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 
 /**
@@ -45,12 +44,7 @@ public final class MailTlsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RecentTlsSends mailTlsRecentSends(MailTlsEndpointProperties properties) {
-		if (properties.getRecentSends() < 0) {
-			throw new MailTlsConfigurationException("mail.tls.endpoint.recent-sends",
-					"'%d' is negative".formatted(properties.getRecentSends()),
-					"Set mail.tls.endpoint.recent-sends to zero or a positive number such as 20.");
-		}
-		return new RecentTlsSends(properties.getRecentSends());
+		return new RecentTlsSends(MailTlsPropertiesValidator.recentSends(properties.getRecentSends()));
 	}
 
 	@Bean

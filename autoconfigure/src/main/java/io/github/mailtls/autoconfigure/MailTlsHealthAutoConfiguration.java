@@ -16,7 +16,6 @@
 package io.github.mailtls.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,7 +31,6 @@ import org.springframework.context.annotation.Bean;
 import io.github.mailtls.health.LatestTlsSend;
 import io.github.mailtls.health.MailTlsHealthIndicator;
 import io.github.mailtls.oauth2.AuthenticationProblems;
-import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 import io.github.mailtls.sender.TlsProbeListener;
 
@@ -63,19 +61,12 @@ public final class MailTlsHealthAutoConfiguration {
 			MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners,
 			ObjectProvider<AuthenticationProblems> authenticationProblems) {
 		MailTlsHealthIndicator indicator = new MailTlsHealthIndicator(sender, latestSend,
-				notNegative("mail.tls.health.cache-ttl", properties.getCacheTtl()),
-				notNegative("mail.tls.health.certificate-expiry-warning", properties.getCertificateExpiryWarning()),
+				MailTlsPropertiesValidator.healthDuration("mail.tls.health.cache-ttl", properties.getCacheTtl()),
+				MailTlsPropertiesValidator.healthDuration("mail.tls.health.certificate-expiry-warning",
+						properties.getCertificateExpiryWarning()),
 				probeListeners.orderedStream().toList(), Clock.systemUTC());
 		indicator.setAuthenticationProblems(authenticationProblems.getIfUnique());
 		return indicator;
-	}
-
-	private static Duration notNegative(String property, Duration value) {
-		if (value.isNegative()) {
-			throw new MailTlsConfigurationException(property, "'%s' is negative".formatted(value),
-					"Set %s to zero or a positive duration such as 60s.".formatted(property));
-		}
-		return value;
 	}
 
 }
