@@ -22,12 +22,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.StringUtils;
-
 import io.github.mailtls.oauth2.AccessTokens;
 import io.github.mailtls.oauth2.AuthenticationProblems;
 import io.github.mailtls.oauth2.MailTlsAccessTokenProvider;
-import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 
@@ -62,27 +59,9 @@ final class AccessTokenConfiguration {
 
 	void apply(TlsEnforcingMailSender sender, @Nullable MailTlsAccessTokenProvider provider,
 			AuthenticationProblems problems) {
-		String registrationId = this.properties.getOauth2().getClientRegistrationId();
+		MailTlsPropertiesValidator.validateAccessTokens(this.properties, this.mode, this.username, provider != null);
 		if (provider == null) {
-			if (StringUtils.hasText(registrationId)) {
-				throw new MailTlsConfigurationException("mail.tls.oauth2.client-registration-id",
-						"it is set to '%s' but Spring Security's OAuth2 client is not on the classpath"
-							.formatted(registrationId),
-						"Add org.springframework.boot:spring-boot-starter-security-oauth2-client, or remove the property.");
-			}
 			return;
-		}
-		if (this.mode == TlsMode.NONE) {
-			throw new MailTlsConfigurationException("mail.tls.mode",
-					"'none' sends everything in plaintext, and an OAuth2 access token is never sent without TLS",
-					"Use mail.tls.mode=auto, implicit or starttls with a server that offers TLS, or remove the token "
-							+ "provider (mail.tls.oauth2.client-registration-id or the "
-							+ MailTlsAccessTokenProvider.class.getSimpleName() + " bean).");
-		}
-		if (!StringUtils.hasText(this.username)) {
-			throw new MailTlsConfigurationException("spring.mail.username",
-					"it is empty, and OAuth2 authentication needs the mailbox to send as",
-					"Set spring.mail.username to the mailbox address, for example noreply@example.com.");
 		}
 		if (this.properties.isAllowPlaintextAuth()) {
 			logger.warn("mail.tls.allow-plaintext-auth does not apply to OAuth2 access tokens: "

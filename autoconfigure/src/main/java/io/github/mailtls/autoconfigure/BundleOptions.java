@@ -16,21 +16,18 @@
 package io.github.mailtls.autoconfigure;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslOptions;
 
-import io.github.mailtls.policy.MailTlsConfigurationException;
-
 /**
  * The {@code options.enabled-protocols} and {@code options.ciphers} of the SSL bundle
  * that supplies the trust material. They can only narrow the policy: the effective
  * protocols are those allowed by {@code mail.tls.protocols} and the bundle, the effective
  * cipher suites those allowed by {@code mail.tls.cipher-suites} (all, when it is empty)
- * and the bundle.
+ * and the bundle; {@link MailTlsPropertiesValidator} checks and narrows.
  *
  * @param bundleName the bundle's name, for messages
  * @param protocols the bundle's protocols, or {@code null} when it sets none
@@ -44,45 +41,10 @@ record BundleOptions(String bundleName, @Nullable Set<String> protocols, @Nullab
 		return new BundleOptions(bundleName, trimmed(options.getEnabledProtocols()), trimmed(options.getCiphers()));
 	}
 
-	List<String> restrictProtocols(List<String> allowed) {
-		if (this.protocols == null) {
-			return allowed;
-		}
-		List<String> common = allowed.stream().filter(this.protocols::contains).toList();
-		if (common.isEmpty()) {
-			throw new MailTlsConfigurationException("mail.tls.protocols",
-					"none of %s is also in %s %s".formatted(allowed, property("enabled-protocols"), this.protocols),
-					"Allow at least one protocol in both mail.tls.protocols and %s, or remove one of them."
-						.formatted(property("enabled-protocols")));
-		}
-		return common;
-	}
-
-	List<String> restrictCipherSuites(List<String> allowed, Set<String> supported) {
-		if (this.cipherSuites == null) {
-			return allowed;
-		}
-		for (String cipherSuite : this.cipherSuites) {
-			if (!supported.contains(cipherSuite)) {
-				throw new MailTlsConfigurationException(property("ciphers"),
-						"'%s' is not a cipher suite this JDK supports".formatted(cipherSuite),
-						"Use JSSE cipher suite names in %s, or remove it.".formatted(property("ciphers")));
-			}
-		}
-		if (allowed.isEmpty()) {
-			return List.copyOf(this.cipherSuites);
-		}
-		List<String> common = allowed.stream().filter(this.cipherSuites::contains).toList();
-		if (common.isEmpty()) {
-			throw new MailTlsConfigurationException("mail.tls.cipher-suites",
-					"none of %s is also in %s %s".formatted(allowed, property("ciphers"), this.cipherSuites),
-					"Allow at least one cipher suite in both mail.tls.cipher-suites and %s, or remove one of them."
-						.formatted(property("ciphers")));
-		}
-		return common;
-	}
-
-	private String property(String option) {
+	/**
+	 * Return the name of one of the bundle's options, for messages.
+	 */
+	String property(String option) {
 		return "spring.ssl.bundle.*.%s.options.%s".formatted(this.bundleName, option);
 	}
 

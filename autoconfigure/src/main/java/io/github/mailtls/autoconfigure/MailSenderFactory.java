@@ -18,6 +18,8 @@ package io.github.mailtls.autoconfigure;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -26,12 +28,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.mail.autoconfigure.MailProperties;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.util.StringUtils;
 
-import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.policy.TlsPolicy;
 import io.github.mailtls.record.TlsSendListener;
@@ -58,15 +57,16 @@ final class MailSenderFactory {
 		this.sslBundles = sslBundles;
 	}
 
-	TlsEnforcingMailSender create(List<TlsSendListener> listeners) {
-		TlsPolicyFactory policyFactory = new TlsPolicyFactory(this.mail, this.tls);
-		String bundleName = bundleName();
-		List<String> pins = policyFactory.pinnedPublicKeys();
+	TlsEnforcingMailSender create(Supplier<? extends List<? extends TlsSendListener>> listeners) {
+		MailTlsPropertiesValidator validator = new MailTlsPropertiesValidator(this.mail, this.tls);
+		MailTlsPropertiesValidator.ValidatedProperties properties = validator.validate();
+		String bundleName = validator.bundleName();
+		List<String> pins = properties.pinnedPublicKeys();
 		SSLContext sslContext;
 		String trustSource;
 		BundleOptions bundleOptions;
 		if (bundleName != null) {
-			SslBundle bundle = bundle(bundleName);
+			SslBundle bundle = validator.bundle(this.sslBundles, bundleName);
 			sslContext = fromBundle(bundleName, bundle, pins);
 			trustSource = "SSL bundle '" + bundleName + "'";
 			bundleOptions = BundleOptions.of(bundleName, bundle.getOptions());
@@ -76,11 +76,11 @@ final class MailSenderFactory {
 			trustSource = "the JDK trust store";
 			bundleOptions = BundleOptions.NONE;
 		}
-		TlsPolicy policy = policyFactory.create(sslContext, trustSource, bundleOptions);
+		TlsPolicy policy = policy(validator, properties, sslContext, trustSource, bundleOptions);
 		warnIfWeak(policy);
 		TlsEnforcingMailSender sender = new TlsEnforcingMailSender(policy, sslContext, listeners);
 		sender.setHost(this.mail.getHost());
-		sender.setPort(policyFactory.port());
+		sender.setPort(properties.port());
 		sender.setUsername(this.mail.getUsername());
 		sender.setPassword(this.mail.getPassword());
 		sender.setProtocol("smtp");
@@ -90,49 +90,38 @@ final class MailSenderFactory {
 		Properties raw = new Properties();
 		raw.putAll(this.mail.getProperties());
 		sender.setJavaMailProperties(raw);
-		sender.setPoolSettings(policyFactory.poolSettings());
+		sender.setPoolSettings(properties.poolSettings());
 		sender.setPipelining(this.tls.isPipelining());
 		try {
 			sender.setStartTlsMemoryFile(this.tls.getDowngradeMemoryFile());
 		}
 		catch (UncheckedIOException ex) {
-			throw new MailTlsConfigurationException("mail.tls.downgrade-memory-file",
-					"'%s' cannot be read (%s)".formatted(this.tls.getDowngradeMemoryFile(), ex.getMessage()),
-					"Point mail.tls.downgrade-memory-file at a readable file (it is created when missing), or remove it.");
+			throw validator.unreadableDowngradeMemoryFile(ex.getMessage());
 		}
 		return sender;
 	}
 
-	private @Nullable String bundleName() {
-		if (StringUtils.hasText(this.tls.getSslBundle())) {
-			return this.tls.getSslBundle();
-		}
-		return StringUtils.hasText(this.mail.getSsl().getBundle()) ? this.mail.getSsl().getBundle() : null;
-	}
-
-	private SslBundle bundle(String name) {
-		if (this.sslBundles == null) {
-			throw missingBundle(name);
-		}
-		try {
-			return this.sslBundles.getBundle(name);
-		}
-		catch (NoSuchSslBundleException ex) {
-			throw missingBundle(name);
-		}
+	/**
+	 * Derive the policy; the SSL bundle's own {@code options.enabled-protocols} and
+	 * {@code options.ciphers}, when set, restrict it further, as Boot users expect of a
+	 * bundle.
+	 */
+	private TlsPolicy policy(MailTlsPropertiesValidator validator,
+			MailTlsPropertiesValidator.ValidatedProperties properties, SSLContext sslContext, String trustSource,
+			BundleOptions bundleOptions) {
+		Set<String> supported = Set.of(sslContext.getSupportedSSLParameters().getCipherSuites());
+		List<String> protocols = MailTlsPropertiesValidator.restrictProtocols(bundleOptions, properties.protocols());
+		List<String> cipherSuites = MailTlsPropertiesValidator.restrictCipherSuites(bundleOptions,
+				validator.cipherSuites(supported), supported);
+		return new TlsPolicy(properties.configuredMode(), properties.mode(), protocols, cipherSuites,
+				this.tls.isVerifyHostname(), this.tls.isAllowPlaintextAuth(), this.tls.isRequireTlsExtension(),
+				properties.pinnedPublicKeys(), trustSource, properties.connectTimeout(), properties.readTimeout(),
+				properties.writeTimeout());
 	}
 
 	private static SSLContext fromBundle(String name, SslBundle bundle, List<String> pins) {
 		return PolicySslContextFactory.create(bundle.getManagers().getTrustManagers(),
 				bundle.getManagers().getKeyManagers(), "SSL bundle '" + name + "'", pins);
-	}
-
-	private MailTlsConfigurationException missingBundle(String name) {
-		String property = StringUtils.hasText(this.tls.getSslBundle()) ? "mail.tls.ssl-bundle"
-				: "spring.mail.ssl.bundle";
-		return new MailTlsConfigurationException(property, "there is no SSL bundle named '%s'".formatted(name),
-				"Define it under spring.ssl.bundle.pem.%s or spring.ssl.bundle.jks.%s, or fix the name.".formatted(name,
-						name));
 	}
 
 	private static void warnIfWeak(TlsPolicy policy) {

@@ -17,7 +17,6 @@ package io.github.mailtls.autoconfigure;
 
 import java.time.Clock;
 
-import io.micrometer.observation.ObservationRegistry;
 import jakarta.activation.MimeType;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -37,7 +36,6 @@ import org.springframework.mail.MailSender;
 
 import io.github.mailtls.oauth2.AuthenticationProblems;
 import io.github.mailtls.oauth2.MailTlsAccessTokenProvider;
-import io.github.mailtls.observation.MailTlsSendObservationConvention;
 import io.github.mailtls.record.TlsSendListener;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 
@@ -58,19 +56,19 @@ public final class MailTlsAutoConfiguration {
 	@Bean
 	TlsEnforcingMailSender mailSender(MailProperties mailProperties, MailTlsProperties tlsProperties,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TlsSendListener> listeners,
-			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<MailTlsSendObservationConvention> observationConvention,
 			ObjectProvider<MailTlsSenderCustomizer> customizers,
 			ObjectProvider<MailTlsAccessTokenProvider> accessTokenProvider,
 			AuthenticationProblems authenticationProblems) {
+		// Listeners are resolved at the first send: a listener bean that cannot be
+		// created
+		// fails under its own name, not as 'mailSender', and a listener may use the
+		// sender.
 		TlsEnforcingMailSender sender = new MailSenderFactory(mailProperties, tlsProperties,
 				sslBundles.getIfAvailable())
-			.create(listeners.orderedStream().toList());
+			.create(() -> listeners.orderedStream().toList());
 		new AccessTokenConfiguration(tlsProperties, sender.getPolicy().mode(), mailProperties.getUsername(),
 				mailProperties.getProperties())
 			.apply(sender, accessTokenProvider.getIfUnique(), authenticationProblems);
-		sender.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
-		sender.setObservationConvention(observationConvention.getIfUnique());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(sender));
 		return sender;
 	}

@@ -15,7 +15,6 @@
  */
 package io.github.mailtls.autoconfigure;
 
-import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,12 +23,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 import io.github.mailtls.endpoint.MailTlsEndpoint;
 import io.github.mailtls.endpoint.RecentTlsSends;
-import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 
 /**
@@ -39,34 +35,22 @@ import io.github.mailtls.sender.TlsEnforcingMailSender;
  * @since 0.1.0
  */
 @AutoConfiguration(after = MailTlsAutoConfiguration.class)
-@ConditionalOnClass({ Endpoint.class, EndpointAutoConfiguration.class })
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(TlsEnforcingMailSender.class)
+@ConditionalOnAvailableEndpoint(MailTlsEndpoint.class)
 @EnableConfigurationProperties(MailTlsEndpointProperties.class)
-@Import(MailTlsEndpointAutoConfiguration.MailTlsEndpointConfiguration.class)
 public final class MailTlsEndpointAutoConfiguration {
 
-	// Nested so that the actuator's condition is only read once the class check passed.
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnAvailableEndpoint(MailTlsEndpoint.class)
-	static class MailTlsEndpointConfiguration {
+	@Bean
+	@ConditionalOnMissingBean
+	RecentTlsSends mailTlsRecentSends(MailTlsEndpointProperties properties) {
+		return new RecentTlsSends(MailTlsPropertiesValidator.recentSends(properties.getRecentSends()));
+	}
 
-		@Bean
-		@ConditionalOnMissingBean
-		RecentTlsSends mailTlsRecentSends(MailTlsEndpointProperties properties) {
-			if (properties.getRecentSends() < 0) {
-				throw new MailTlsConfigurationException("mail.tls.endpoint.recent-sends",
-						"'%d' is negative".formatted(properties.getRecentSends()),
-						"Set mail.tls.endpoint.recent-sends to zero or a positive number such as 20.");
-			}
-			return new RecentTlsSends(properties.getRecentSends());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		MailTlsEndpoint mailTlsEndpoint(TlsEnforcingMailSender sender, RecentTlsSends recentSends) {
-			return new MailTlsEndpoint(sender, recentSends);
-		}
-
+	@Bean
+	@ConditionalOnMissingBean
+	MailTlsEndpoint mailTlsEndpoint(TlsEnforcingMailSender sender, RecentTlsSends recentSends) {
+		return new MailTlsEndpoint(sender, recentSends);
 	}
 
 }

@@ -16,7 +16,6 @@
 package io.github.mailtls.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,13 +27,10 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mail.autoconfigure.MailHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 import io.github.mailtls.health.LatestTlsSend;
 import io.github.mailtls.health.MailTlsHealthIndicator;
 import io.github.mailtls.oauth2.AuthenticationProblems;
-import io.github.mailtls.policy.MailTlsConfigurationException;
 import io.github.mailtls.sender.TlsEnforcingMailSender;
 import io.github.mailtls.sender.TlsProbeListener;
 
@@ -45,47 +41,32 @@ import io.github.mailtls.sender.TlsProbeListener;
  * @since 0.1.0
  */
 @AutoConfiguration(after = MailTlsAutoConfiguration.class, before = MailHealthContributorAutoConfiguration.class)
-@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(TlsEnforcingMailSender.class)
+@ConditionalOnEnabledHealthIndicator("mail")
 @EnableConfigurationProperties(MailTlsHealthProperties.class)
-@Import(MailTlsHealthAutoConfiguration.MailTlsHealthIndicatorConfiguration.class)
 public final class MailTlsHealthAutoConfiguration {
 
-	// Nested so that the health module's condition is only read once the class check
-	// passed.
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnEnabledHealthIndicator("mail")
-	static class MailTlsHealthIndicatorConfiguration {
+	@Bean
+	@ConditionalOnMissingBean
+	LatestTlsSend mailTlsLatestSend() {
+		return new LatestTlsSend();
+	}
 
-		@Bean
-		@ConditionalOnMissingBean
-		LatestTlsSend mailTlsLatestSend() {
-			return new LatestTlsSend();
-		}
-
-		// Named like Boot's indicator: it becomes the 'mail' component, Boot's backs off
-		// and existing health groups that include 'mail' keep working.
-		@Bean
-		@ConditionalOnMissingBean(name = { "mailHealthIndicator", "mailHealthContributor" })
-		MailTlsHealthIndicator mailHealthIndicator(TlsEnforcingMailSender sender, LatestTlsSend latestSend,
-				MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners,
-				ObjectProvider<AuthenticationProblems> authenticationProblems) {
-			MailTlsHealthIndicator indicator = new MailTlsHealthIndicator(sender, latestSend,
-					notNegative("mail.tls.health.cache-ttl", properties.getCacheTtl()),
-					notNegative("mail.tls.health.certificate-expiry-warning", properties.getCertificateExpiryWarning()),
-					probeListeners.orderedStream().toList(), Clock.systemUTC());
-			indicator.setAuthenticationProblems(authenticationProblems.getIfUnique());
-			return indicator;
-		}
-
-		private static Duration notNegative(String property, Duration value) {
-			if (value.isNegative()) {
-				throw new MailTlsConfigurationException(property, "'%s' is negative".formatted(value),
-						"Set %s to zero or a positive duration such as 60s.".formatted(property));
-			}
-			return value;
-		}
-
+	// Named like Boot's indicator: it becomes the 'mail' component, Boot's backs off
+	// and existing health groups that include 'mail' keep working.
+	@Bean
+	@ConditionalOnMissingBean(name = { "mailHealthIndicator", "mailHealthContributor" })
+	MailTlsHealthIndicator mailHealthIndicator(TlsEnforcingMailSender sender, LatestTlsSend latestSend,
+			MailTlsHealthProperties properties, ObjectProvider<TlsProbeListener> probeListeners,
+			ObjectProvider<AuthenticationProblems> authenticationProblems) {
+		MailTlsHealthIndicator indicator = new MailTlsHealthIndicator(sender, latestSend,
+				MailTlsPropertiesValidator.healthDuration("mail.tls.health.cache-ttl", properties.getCacheTtl()),
+				MailTlsPropertiesValidator.healthDuration("mail.tls.health.certificate-expiry-warning",
+						properties.getCertificateExpiryWarning()),
+				probeListeners.orderedStream().toList(), Clock.systemUTC());
+		indicator.setAuthenticationProblems(authenticationProblems.getIfUnique());
+		return indicator;
 	}
 
 }

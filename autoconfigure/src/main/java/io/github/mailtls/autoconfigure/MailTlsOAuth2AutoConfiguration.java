@@ -25,11 +25,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.util.Assert;
 
 import io.github.mailtls.oauth2.MailTlsAccessTokenProvider;
 import io.github.mailtls.oauth2.OAuth2ClientAccessTokenProvider;
-import io.github.mailtls.policy.MailTlsConfigurationException;
 
 /**
  * Auto-configuration of a {@link MailTlsAccessTokenProvider} from the Spring Security
@@ -46,35 +45,16 @@ import io.github.mailtls.policy.MailTlsConfigurationException;
 @EnableConfigurationProperties(MailTlsProperties.class)
 public final class MailTlsOAuth2AutoConfiguration {
 
-	private static final String PROPERTY = "mail.tls.oauth2.client-registration-id";
-
 	@Bean
 	@ConditionalOnMissingBean(MailTlsAccessTokenProvider.class)
 	OAuth2ClientAccessTokenProvider mailTlsAccessTokenProvider(MailTlsProperties properties,
 			ObjectProvider<ClientRegistrationRepository> registrations) {
 		String id = String.valueOf(properties.getOauth2().getClientRegistrationId());
 		ClientRegistrationRepository repository = registrations.getIfAvailable();
-		if (repository == null) {
-			throw new MailTlsConfigurationException(PROPERTY, "there are no OAuth2 client registrations",
-					("Define spring.security.oauth2.client.registration.%s.* (with "
-							+ "org.springframework.boot:spring-boot-security-oauth2-client on the classpath), or a "
-							+ "ClientRegistrationRepository bean.")
-						.formatted(id));
-		}
-		ClientRegistration registration = repository.findByRegistrationId(id);
-		if (registration == null) {
-			throw new MailTlsConfigurationException(PROPERTY, "there is no client registration '%s'".formatted(id),
-					"Define spring.security.oauth2.client.registration.%s.* or fix the id.".formatted(id));
-		}
-		if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(registration.getAuthorizationGrantType())) {
-			throw new MailTlsConfigurationException(
-					"spring.security.oauth2.client.registration.%s.authorization-grant-type".formatted(id),
-					"'%s' needs a user in a browser, and mail is sent without one"
-						.formatted(registration.getAuthorizationGrantType().getValue()),
-					("Use client_credentials (Microsoft 365 app-only access), or define a %s bean for other grants "
-							+ "such as Google's JWT bearer.")
-						.formatted(MailTlsAccessTokenProvider.class.getSimpleName()));
-		}
+		ClientRegistration registration = (repository != null) ? repository.findByRegistrationId(id) : null;
+		MailTlsPropertiesValidator.validateClientRegistration(id, repository != null,
+				(registration != null) ? registration.getAuthorizationGrantType().getValue() : null);
+		Assert.state(repository != null, "validated above");
 		MailTlsProperties.Timeouts timeouts = properties.getTimeouts();
 		return new OAuth2ClientAccessTokenProvider(repository, id, timeouts.getConnect(), timeouts.getRead());
 	}

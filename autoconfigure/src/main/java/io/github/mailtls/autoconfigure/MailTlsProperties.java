@@ -103,8 +103,15 @@ public class MailTlsProperties {
 	 */
 	private @Nullable Path downgradeMemoryFile;
 
+	/**
+	 * Socket timeouts for connecting, reading and writing. None of them can be infinite.
+	 */
 	private final Timeouts timeouts = new Timeouts();
 
+	/**
+	 * Reuse of verified connections across sends: size, waits, check before reuse and
+	 * lifetimes.
+	 */
 	private final Pool pool = new Pool();
 
 	private final OAuth2 oauth2 = new OAuth2();
@@ -197,10 +204,21 @@ public class MailTlsProperties {
 		this.downgradeMemoryFile = downgradeMemoryFile;
 	}
 
+	/**
+	 * Return the socket timeouts ({@code mail.tls.timeouts.*}): connect, read and write,
+	 * none of them infinite.
+	 * @return the timeouts
+	 */
 	public Timeouts getTimeouts() {
 		return this.timeouts;
 	}
 
+	/**
+	 * Return the settings of the connection pool ({@code mail.tls.pool.*}): how many
+	 * verified connections are kept, how long a send waits for one, how an idle one is
+	 * checked before reuse and when one is closed.
+	 * @return the pool settings
+	 */
 	public Pool getPool() {
 		return this.pool;
 	}
@@ -210,7 +228,8 @@ public class MailTlsProperties {
 	}
 
 	/**
-	 * Socket timeouts. None of them can be infinite.
+	 * Socket timeouts ({@code mail.tls.timeouts.*}). None of them can be infinite: each
+	 * must be a positive duration.
 	 */
 	public static class Timeouts {
 
@@ -256,9 +275,9 @@ public class MailTlsProperties {
 	}
 
 	/**
-	 * Reuse of verified connections across sends. Every new connection passes the full
-	 * policy; a connection is checked with RSET before reuse unless it worked within the
-	 * alive-bypass window.
+	 * Reuse of verified connections across sends ({@code mail.tls.pool.*}). Every new
+	 * connection passes the full policy; a connection is checked with RSET before reuse
+	 * unless it worked within the alive-bypass window.
 	 */
 	public static class Pool {
 

@@ -17,6 +17,7 @@ package io.github.mailtls.sender;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -46,14 +47,17 @@ final class SendRecorder {
 	private static final Observation.Event CLOSE_FAILED = Observation.Event.of("close.failed",
 			"closing a connection failed after the server accepted every message sent over it");
 
-	private final List<TlsSendListener> listeners;
+	private final Supplier<? extends List<? extends TlsSendListener>> listenerSource;
+
+	// Resolved at the first send, then kept: later sends pay one volatile read.
+	private volatile @Nullable List<TlsSendListener> listeners;
 
 	private volatile ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private volatile @Nullable MailTlsSendObservationConvention observationConvention;
 
-	SendRecorder(List<TlsSendListener> listeners) {
-		this.listeners = List.copyOf(listeners);
+	SendRecorder(Supplier<? extends List<? extends TlsSendListener>> listeners) {
+		this.listenerSource = listeners;
 	}
 
 	void setObservationRegistry(ObservationRegistry observationRegistry) {
@@ -72,12 +76,13 @@ final class SendRecorder {
 	 * @param originals what to name failed messages by, or {@code null}
 	 */
 	void observe(MailTlsSendContext context, CallFactory call, MimeMessage[] messages, Object @Nullable [] originals) {
+		List<TlsSendListener> listeners = listeners();
 		Observation observation = MailTlsObservationDocumentation.MAIL_SEND
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();
 		SendCall sendCall = call.create((record) -> {
 			context.setRecord(record);
-			notifyListeners(record);
+			notifyListeners(listeners, record);
 		}, () -> observation.event(CLOSE_FAILED));
 		try (Observation.Scope scope = observation.openScope()) {
 			context.setOutcome(sendCall.send(messages, originals));
@@ -92,8 +97,26 @@ final class SendRecorder {
 		}
 	}
 
-	private void notifyListeners(TlsSendRecord record) {
-		for (TlsSendListener listener : this.listeners) {
+	/**
+	 * Return the listeners, resolving them on the first call. A listener that cannot be
+	 * created fails that send before anything is sent, and the next send tries again.
+	 */
+	List<TlsSendListener> listeners() {
+		List<TlsSendListener> resolved = this.listeners;
+		if (resolved == null) {
+			synchronized (this) {
+				resolved = this.listeners;
+				if (resolved == null) {
+					resolved = List.copyOf(this.listenerSource.get());
+					this.listeners = resolved;
+				}
+			}
+		}
+		return resolved;
+	}
+
+	private static void notifyListeners(List<TlsSendListener> listeners, TlsSendRecord record) {
+		for (TlsSendListener listener : listeners) {
 			try {
 				listener.onSend(record);
 			}

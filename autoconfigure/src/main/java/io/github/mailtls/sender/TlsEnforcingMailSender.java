@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -99,6 +100,21 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	 * @param listeners the listeners that receive the record of every connection use
 	 */
 	public TlsEnforcingMailSender(TlsPolicy policy, SSLContext sslContext, List<TlsSendListener> listeners) {
+		this(policy, sslContext, constant(List.copyOf(listeners)));
+	}
+
+	/**
+	 * Create a sender for the given policy whose listeners are resolved at the first send
+	 * and kept from then on, so that building the sender creates none of them (an
+	 * {@code ObjectProvider}'s {@code orderedStream()}, for example).
+	 * @param policy the validated policy
+	 * @param sslContext the SSL context whose trust managers have been wrapped by
+	 * {@link io.github.mailtls.tls.PolicySslContextFactory}
+	 * @param listeners supplies the listeners that receive the record of every connection
+	 * use; called once, at the first send
+	 */
+	public TlsEnforcingMailSender(TlsPolicy policy, SSLContext sslContext,
+			Supplier<? extends List<? extends TlsSendListener>> listeners) {
 		this.policy = policy;
 		this.sslContext = sslContext;
 		this.recorder = new SendRecorder(listeners);
@@ -338,6 +354,10 @@ public class TlsEnforcingMailSender extends JavaMailSenderImpl implements Dispos
 	public void destroy() {
 		this.connections.close();
 		this.writeTimeoutExecutor.shutdownNow();
+	}
+
+	private static Supplier<List<TlsSendListener>> constant(List<TlsSendListener> listeners) {
+		return () -> listeners;
 	}
 
 }

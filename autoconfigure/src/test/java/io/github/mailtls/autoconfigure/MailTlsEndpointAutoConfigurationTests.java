@@ -18,8 +18,10 @@ package io.github.mailtls.autoconfigure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import io.github.mailtls.endpoint.MailTlsEndpoint;
 import io.github.mailtls.endpoint.RecentTlsSends;
@@ -83,8 +85,10 @@ class MailTlsEndpointAutoConfigurationTests {
 
 	@Test
 	void runWithoutActuatorOnClasspathShouldBackOffAndKeepTheSender() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
-			.withPropertyValues("management.endpoints.web.exposure.include=mailtls")
+		new ApplicationContextRunner().withUserConfiguration(ImportedAsByAnApplication.class)
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.withPropertyValues("spring.mail.host=smtp.example.com",
+					"management.endpoints.web.exposure.include=mailtls")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(TlsEnforcingMailSender.class);
@@ -99,6 +103,15 @@ class MailTlsEndpointAutoConfigurationTests {
 					AutoConfigurations.of(MailTlsAutoConfiguration.class, MailTlsEndpointAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=mailtls")
 			.run((context) -> assertThat(context).doesNotHaveBean(MailTlsEndpoint.class));
+	}
+
+	// Imported the way an application imports auto-configurations, so that the class
+	// conditions in the auto-configuration metadata are checked before the endpoint
+	// condition, whose class is missing, would be read.
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ MailTlsAutoConfiguration.class, MailTlsEndpointAutoConfiguration.class })
+	static class ImportedAsByAnApplication {
+
 	}
 
 }

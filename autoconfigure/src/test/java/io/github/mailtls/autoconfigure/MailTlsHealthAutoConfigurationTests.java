@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -31,6 +32,7 @@ import org.springframework.boot.mail.autoconfigure.MailHealthContributorAutoConf
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -77,11 +79,7 @@ class MailTlsHealthAutoConfigurationTests {
 
 	@Test
 	void runWithoutHealthOnClasspathShouldBackOffAndKeepTheSender() {
-		// Boot's mail health auto-configuration is left out: in an application the
-		// auto-configuration metadata filter drops it before its conditions are read.
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class,
-					MailTlsHealthAutoConfiguration.class, SslAutoConfiguration.class))
+		new ApplicationContextRunner().withUserConfiguration(ImportedAsByAnApplication.class)
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
 			.withPropertyValues("spring.mail.host=smtp.example.com")
 			.run((context) -> {
@@ -186,6 +184,16 @@ class MailTlsHealthAutoConfigurationTests {
 						.value()).isPositive();
 				});
 		}
+	}
+
+	// Imported the way an application imports auto-configurations, so that the class
+	// conditions in the auto-configuration metadata are checked before the health
+	// indicator condition, whose class is missing, would be read.
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ MailTlsAutoConfiguration.class, MailTlsHealthAutoConfiguration.class,
+			MailHealthContributorAutoConfiguration.class, SslAutoConfiguration.class })
+	static class ImportedAsByAnApplication {
+
 	}
 
 }

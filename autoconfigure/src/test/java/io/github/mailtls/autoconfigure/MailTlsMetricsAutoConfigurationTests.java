@@ -53,12 +53,14 @@ class MailTlsMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				MailTlsAutoConfiguration.class, MailTlsMetricsAutoConfiguration.class, SslAutoConfiguration.class))
+				MailTlsAutoConfiguration.class, MailTlsObservationAutoConfiguration.class,
+				MailTlsMetricsAutoConfiguration.class, SslAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class);
 
 	private final ApplicationContextRunner prometheusContextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				MailTlsAutoConfiguration.class, MailTlsMetricsAutoConfiguration.class, SslAutoConfiguration.class))
+				MailTlsAutoConfiguration.class, MailTlsObservationAutoConfiguration.class,
+				MailTlsMetricsAutoConfiguration.class, SslAutoConfiguration.class))
 		.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 
 	@Test

@@ -34,6 +34,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import io.github.mailtls.autoconfigure.MailTlsAutoConfiguration;
+import io.github.mailtls.autoconfigure.MailTlsObservationAutoConfiguration;
 import io.github.mailtls.fixtures.MailTlsFixtures;
 import io.github.mailtls.testsupport.SmtpTestServer;
 
@@ -49,7 +50,8 @@ class MailSendObservationTests {
 	private static final List<String> KEY_NAMES = List.of("tls.mode", "tls.protocol", "outcome", "server.address");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class, SslAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class,
+				MailTlsObservationAutoConfiguration.class, SslAutoConfiguration.class))
 		.withBean(TestObservationRegistry.class, TestObservationRegistry::create);
 
 	@Test

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.SimpleMailMessage;
 
 import io.github.mailtls.autoconfigure.MailTlsAutoConfiguration;
+import io.github.mailtls.autoconfigure.MailTlsObservationAutoConfiguration;
 import io.github.mailtls.fixtures.MailTlsFixtures;
 
 /**
@@ -34,7 +35,8 @@ final class SenderContexts {
 
 	static ApplicationContextRunner forPort(int port, String... properties) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class, SslAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class,
+					MailTlsObservationAutoConfiguration.class, SslAutoConfiguration.class))
 			.withBean(RecordingListener.class)
 			.withPropertyValues(MailTlsFixtures.senderProperties(port, properties));
 	}

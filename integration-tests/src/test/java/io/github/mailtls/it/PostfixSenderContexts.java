@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.github.mailtls.autoconfigure.MailTlsAutoConfiguration;
+import io.github.mailtls.autoconfigure.MailTlsObservationAutoConfiguration;
 import io.github.mailtls.record.TlsSendListener;
 import io.github.mailtls.testsupport.TestCertificateAuthority;
 
@@ -77,7 +78,8 @@ final class PostfixSenderContexts {
 				"mail.tls.timeouts.read=10s", "mail.tls.timeouts.write=10s"));
 		values.addAll(List.of(properties));
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class, SslAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(MailTlsAutoConfiguration.class,
+					MailTlsObservationAutoConfiguration.class, SslAutoConfiguration.class))
 			.withBean(TlsSendListener.class, () -> listener)
 			.withPropertyValues(values.toArray(String[]::new));
 	}
