@@ -30,6 +30,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -232,8 +233,9 @@ final class SendCall {
 			return connectFailure.getMessage();
 		}
 		if (connectFailure instanceof AuthenticationFailedException) {
-			return "The connection to %s:%d failed during authentication (%s); no message was sent over it"
-				.formatted(this.demanded.host(), this.demanded.port(), rootCause(connectFailure));
+			return "The connection to %s:%d failed during authentication (%s); no message was sent over it".formatted(
+					this.demanded.host(), this.demanded.port(),
+					NestedExceptionUtils.getMostSpecificCause(connectFailure).getClass().getSimpleName());
 		}
 		return null;
 	}
@@ -249,14 +251,6 @@ final class SendCall {
 			candidate = candidate.getCause();
 		}
 		return false;
-	}
-
-	private static String rootCause(Throwable failure) {
-		Throwable root = failure;
-		for (int depth = 0; root.getCause() != null && depth < 32; depth++) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName();
 	}
 
 	private static Object original(MimeMessage[] messages, Object @Nullable [] originals, int index) {

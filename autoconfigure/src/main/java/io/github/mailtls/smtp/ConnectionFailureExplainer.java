@@ -24,6 +24,8 @@ import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.NestedExceptionUtils;
+
 import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.policy.TlsMode;
@@ -129,10 +131,7 @@ final class ConnectionFailureExplainer {
 	}
 
 	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		for (int depth = 0; root.getCause() != null && depth < 32; depth++) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 

@@ -24,7 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import jakarta.mail.MessagingException;
+
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 import io.github.mailtls.record.SendOutcome;
 import io.github.mailtls.record.TlsSendRecord;
@@ -74,7 +73,7 @@ class FailureReplyTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(dialogue)) {
 			plaintextSender(server, pooled).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
-				List<MimeMessage> messages = messages(sender, 4);
+				List<MimeMessage> messages = SenderContexts.messages(sender, 4);
 				MailSendException ex = catchThrowableOfType(MailSendException.class,
 						() -> sender.send(messages.toArray(MimeMessage[]::new)));
 				assertThat(ex.getFailedMessages()).containsOnlyKeys(messages.get(1));
@@ -99,10 +98,10 @@ class FailureReplyTests {
 			// check.
 			plaintextSender(server, true, "mail.tls.pool.alive-bypass-window=1m").run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
-				MimeMessage first = messages(sender, 1).get(0);
+				MimeMessage first = SenderContexts.messages(sender, 1).get(0);
 				MailSendException ex = catchThrowableOfType(MailSendException.class, () -> sender.send(first));
 				assertThat(ex.getFailedMessages()).containsOnlyKeys(first);
-				sender.send(messages(sender, 1).get(0));
+				sender.send(SenderContexts.messages(sender, 1).get(0));
 				assertThat(context.getBean(RecordingListener.class).records()).extracting(TlsSendRecord::outcome)
 					.containsExactly(SendOutcome.FAILURE, SendOutcome.SUCCESS);
 			});
@@ -119,7 +118,7 @@ class FailureReplyTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(dialogue)) {
 			plaintextSender(server, pooled).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
-				List<MimeMessage> messages = messages(sender, 4);
+				List<MimeMessage> messages = SenderContexts.messages(sender, 4);
 				MailSendException ex = catchThrowableOfType(MailSendException.class,
 						() -> sender.send(messages.toArray(MimeMessage[]::new)));
 				assertThat(ex.getFailedMessages()).containsOnlyKeys(messages.get(1));
@@ -143,7 +142,7 @@ class FailureReplyTests {
 			proxy.inject(0, Fault.answer("RCPT", 2, "451 4.3.0 Try again later"));
 			tlsSender(proxy, pooled).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
-				List<MimeMessage> messages = messages(sender, 4);
+				List<MimeMessage> messages = SenderContexts.messages(sender, 4);
 				MailSendException ex = catchThrowableOfType(MailSendException.class,
 						() -> sender.send(messages.toArray(MimeMessage[]::new)));
 				assertThat(ex.getFailedMessages()).containsOnlyKeys(messages.get(1));
@@ -171,7 +170,7 @@ class FailureReplyTests {
 			Duration check = pooled ? Duration.ofMillis(500) : Duration.ofSeconds(2);
 			tlsSender(proxy, pooled, "mail.tls.pool.validation-timeout=500ms").run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
-				List<MimeMessage> messages = messages(sender, 3);
+				List<MimeMessage> messages = SenderContexts.messages(sender, 3);
 				long start = System.nanoTime();
 				MailSendException ex = catchThrowableOfType(MailSendException.class,
 						() -> sender.send(messages.toArray(MimeMessage[]::new)));
@@ -216,20 +215,6 @@ class FailureReplyTests {
 			.stream()
 			.mapToLong((timer) -> timer.count())
 			.sum();
-	}
-
-	private static List<MimeMessage> messages(JavaMailSender sender, int count) throws MessagingException {
-		List<MimeMessage> messages = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			MimeMessage message = sender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message);
-			helper.setFrom("sender@example.org");
-			helper.setTo("rcpt@example.org");
-			helper.setSubject("message " + i);
-			helper.setText("body " + i);
-			messages.add(message);
-		}
-		return messages;
 	}
 
 	private static List<String> subjects(SmtpTestServer server) {

@@ -16,7 +16,7 @@
 package io.github.mailtls.sender;
 
 import java.io.IOException;
-import java.util.ArrayList;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +32,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 import io.github.mailtls.pool.MailTlsPoolExhaustedException;
 import io.github.mailtls.record.SendOutcome;
@@ -83,7 +82,7 @@ class SendAccountingTests {
 		SmtpDialogue dialogue = new SmtpDialogue().on("AUTH", (n) -> ScriptedSmtpServer.RESET);
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(dialogue)) {
 			senderFor(server).run((context) -> {
-				List<MimeMessage> messages = messages(context.getBean(JavaMailSender.class), 3);
+				List<MimeMessage> messages = SenderContexts.messages(context.getBean(JavaMailSender.class), 3);
 				MailSendException ex = catchThrowableOfType(MailSendException.class,
 						() -> context.getBean(JavaMailSender.class).send(messages.toArray(MimeMessage[]::new)));
 				assertThat(ex).isNotInstanceOf(MailAuthenticationException.class)
@@ -103,7 +102,7 @@ class SendAccountingTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(dialogue)) {
 			senderFor(server).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
-				List<MimeMessage> messages = messages(sender, 10);
+				List<MimeMessage> messages = SenderContexts.messages(sender, 10);
 				MailSendException ex = catchThrowableOfType(MailSendException.class,
 						() -> sender.send(messages.toArray(MimeMessage[]::new)));
 				assertThat(ex.getFailedMessages()).containsOnlyKeys(messages.subList(5, 10).toArray());
@@ -148,7 +147,7 @@ class SendAccountingTests {
 					CompletableFuture<Void> slow = CompletableFuture
 						.runAsync(() -> sender.send(SenderContexts.message()));
 					sleep(500);
-					MimeMessage waiting = messages(sender, 1).get(0);
+					MimeMessage waiting = SenderContexts.messages(sender, 1).get(0);
 					MailTlsPoolExhaustedException ex = catchThrowableOfType(MailTlsPoolExhaustedException.class,
 							() -> sender.send(waiting));
 					assertThat(ex.getFailedMessages()).containsOnlyKeys(waiting);
@@ -184,25 +183,6 @@ class SendAccountingTests {
 			.stream()
 			.mapToLong((timer) -> timer.count())
 			.sum();
-	}
-
-	private static List<MimeMessage> messages(JavaMailSender sender, int count) {
-		List<MimeMessage> messages = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			try {
-				MimeMessage message = sender.createMimeMessage();
-				MimeMessageHelper helper = new MimeMessageHelper(message);
-				helper.setFrom("sender@example.org");
-				helper.setTo("rcpt@example.org");
-				helper.setSubject("message " + i);
-				helper.setText("body " + i);
-				messages.add(message);
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		return messages;
 	}
 
 	private static void sleep(long millis) {

@@ -15,10 +15,18 @@
  */
 package io.github.mailtls.sender;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 import io.github.mailtls.autoconfigure.MailTlsAutoConfiguration;
 import io.github.mailtls.autoconfigure.MailTlsObservationAutoConfiguration;
@@ -48,6 +56,31 @@ final class SenderContexts {
 		message.setSubject("mail-tls test");
 		message.setText("Hello over TLS");
 		return message;
+	}
+
+	/**
+	 * Create distinct MIME messages, each with its own subject ({@code message <i>}).
+	 * @param sender the sender whose session makes them
+	 * @param count how many
+	 * @return the messages
+	 */
+	static List<MimeMessage> messages(JavaMailSender sender, int count) {
+		List<MimeMessage> messages = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			try {
+				MimeMessage message = sender.createMimeMessage();
+				MimeMessageHelper helper = new MimeMessageHelper(message);
+				helper.setFrom("sender@example.org");
+				helper.setTo("rcpt@example.org");
+				helper.setSubject("message " + i);
+				helper.setText("body " + i);
+				messages.add(message);
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return messages;
 	}
 
 }
