@@ -319,6 +319,13 @@ public class MailTlsProperties {
 		private int maxMessagesPerConnection = 100;
 
 		/**
+		 * Whether a busy connection that will soon be closed for its message count or age
+		 * has its successor opened in the background, when the pool has room, so that no
+		 * send waits for the successor's handshake.
+		 */
+		private boolean openAhead = true;
+
+		/**
 		 * Time after which an idle connection is closed. Keep it below the server's idle
 		 * timeout (RFC 5321 suggests at least 5 minutes).
 		 */
@@ -392,6 +399,14 @@ public class MailTlsProperties {
 
 		public void setMaxConnectionAge(Duration maxConnectionAge) {
 			this.maxConnectionAge = maxConnectionAge;
+		}
+
+		public boolean isOpenAhead() {
+			return this.openAhead;
+		}
+
+		public void setOpenAhead(boolean openAhead) {
+			this.openAhead = openAhead;
 		}
 
 	}

@@ -180,7 +180,7 @@ final class MailTlsPropertiesValidator {
 				positive("mail.tls.pool.max-messages-per-connection", pool.getMaxMessagesPerConnection()),
 				duration("mail.tls.pool.idle-timeout", pool.getIdleTimeout()),
 				duration("mail.tls.pool.max-connection-age", pool.getMaxConnectionAge()), maxWait,
-				validationTimeout(pool, read), aliveBypassWindow(pool));
+				validationTimeout(pool, read), aliveBypassWindow(pool), pool.isOpenAhead());
 	}
 
 	private static Duration validationTimeout(MailTlsProperties.Pool pool, Duration read) {

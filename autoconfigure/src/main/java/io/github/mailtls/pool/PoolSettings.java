@@ -31,10 +31,14 @@ import java.time.Duration;
  * the server's reply
  * @param aliveBypassWindow how recently a connection must have worked to be reused
  * without a check
+ * @param openAhead whether a connection about to be retired for its message count or age
+ * has its successor opened in the background, when the pool has room, so that no send
+ * waits for the successor's handshake
  * @since 0.1.0
  */
 public record PoolSettings(int maxConnections, int maxMessagesPerConnection, Duration idleTimeout,
-		Duration maxConnectionAge, Duration maxWait, Duration validationTimeout, Duration aliveBypassWindow) {
+		Duration maxConnectionAge, Duration maxWait, Duration validationTimeout, Duration aliveBypassWindow,
+		boolean openAhead) {
 
 	private static final Duration LONGEST_DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(2);
 

@@ -37,7 +37,11 @@ public final class PooledConnection<D> {
 
 	private final long openedNanos;
 
+	private final long openingNanos;
+
 	private long idleSinceNanos;
+
+	private boolean successorOpened;
 
 	private volatile long aliveNanos;
 
@@ -47,11 +51,12 @@ public final class PooledConnection<D> {
 
 	private int useCount;
 
-	PooledConnection(Transport transport, D details, LongSupplier nanoClock) {
+	PooledConnection(Transport transport, D details, LongSupplier nanoClock, long openingNanos) {
 		this.transport = transport;
 		this.details = details;
 		this.nanoClock = nanoClock;
 		this.openedNanos = nanoClock.getAsLong();
+		this.openingNanos = openingNanos;
 		this.aliveNanos = this.openedNanos;
 	}
 
@@ -104,6 +109,28 @@ public final class PooledConnection<D> {
 	boolean isFull(PoolSettings settings, long nowNanos) {
 		return this.messageCount >= settings.maxMessagesPerConnection()
 				|| nowNanos - this.openedNanos >= settings.maxConnectionAge().toNanos();
+	}
+
+	/**
+	 * Whether it is time to open this connection's successor, once per connection: when
+	 * what is left of its life, by age or by messages at the rate it has carried them so
+	 * far, is shorter than three openings like its own would take. By messages it only
+	 * qualifies in the last quarter of its budget, so that the rate is measured over at
+	 * least three times the messages it predicts for; a short burst or a slowly used
+	 * connection never qualifies, and no successor is opened long before it is needed.
+	 */
+	boolean needsSuccessor(PoolSettings settings, long nowNanos) {
+		if (this.successorOpened) {
+			return false;
+		}
+		long lead = 3 * this.openingNanos;
+		long age = nowNanos - this.openedNanos;
+		boolean ageRunsOut = settings.maxConnectionAge().toNanos() - age <= lead;
+		int messagesLeft = settings.maxMessagesPerConnection() - this.messageCount;
+		boolean messagesRunOut = this.messageCount >= 3 * messagesLeft
+				&& (double) messagesLeft * age / this.messageCount <= lead;
+		this.successorOpened = ageRunsOut || messagesRunOut;
+		return this.successorOpened;
 	}
 
 	boolean isExpired(PoolSettings settings, long nowNanos) {

@@ -40,20 +40,21 @@ final class PooledConnections implements Connections {
 
 	private final TransportPool<ConnectionFacts> pool;
 
-	private final Connector connector;
-
 	private final Duration checkTimeout;
 
 	private final ScheduledExecutorService evictor;
 
-	private final ExecutorService closer;
+	private final ExecutorService background;
 
 	PooledConnections(PoolSettings settings, Connector connector) {
 		// One thread per connection closed at once, so that closing all of them in
-		// parallel at shutdown takes one validation timeout, not one per connection.
-		this.closer = Executors.newCachedThreadPool((task) -> SenderThreads.daemon(task, "mail-tls-pool-closer"));
-		this.pool = new TransportPool<>(settings, System::nanoTime, this.closer);
-		this.connector = connector;
+		// parallel at shutdown takes one validation timeout, not one per connection;
+		// successors opened ahead run here too.
+		this.background = Executors.newCachedThreadPool((task) -> SenderThreads.daemon(task, "mail-tls-pool"));
+		this.pool = new TransportPool<>(settings, () -> {
+			EnforcingSmtpTransport transport = connector.connect();
+			return new OpenedConnection<>(transport, transport.facts());
+		}, System::nanoTime, this.background);
 		this.checkTimeout = settings.validationTimeout();
 		this.evictor = Executors
 			.newSingleThreadScheduledExecutor((task) -> SenderThreads.daemon(task, "mail-tls-pool-evictor"));
@@ -63,10 +64,7 @@ final class PooledConnections implements Connections {
 
 	@Override
 	public ConnectionUse open() throws MessagingException {
-		PooledConnection<ConnectionFacts> connection = this.pool.borrow(() -> {
-			EnforcingSmtpTransport transport = this.connector.connect();
-			return new OpenedConnection<>(transport, transport.facts());
-		});
+		PooledConnection<ConnectionFacts> connection = this.pool.borrow();
 		return new ConnectionUse((EnforcingSmtpTransport) connection.transport(), connection.details(),
 				connection.isReused(), this.checkTimeout, (transport, messages, reusable, checkFirst) -> {
 					connection.used(messages, !checkFirst);
@@ -82,7 +80,7 @@ final class PooledConnections implements Connections {
 	public void close() {
 		this.evictor.shutdownNow();
 		this.pool.close();
-		this.closer.shutdown();
+		this.background.shutdown();
 	}
 
 }

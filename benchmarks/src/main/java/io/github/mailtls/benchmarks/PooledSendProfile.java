@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.lang.management.ThreadMXBean;
@@ -35,8 +36,8 @@ import io.github.mailtls.testsupport.TestCertificateAuthority;
 
 /**
  * Sends many single messages sequentially through mail-tls' pooled sender only, so that a
- * profiler attached to this JVM sees nothing but the send path. Prints the rate and the
- * process CPU per message of the measured phase. Run with
+ * profiler attached to this JVM sees nothing but the send path. Prints the rate, the
+ * latency quantiles and the process CPU per message of the measured phase. Run with
  * {@code java -XX:StartFlightRecording=filename=pooled.jfr,settings=profile -cp ...
  * io.github.mailtls.benchmarks.PooledSendProfile 3000 465} (messages, port 465 or 587).
  */
@@ -95,14 +96,21 @@ public final class PooledSendProfile {
 			Map<Long, Long> threadCpu = threadCpu(threads);
 			Map<String, Long> osThreads = osThreadTicks();
 			long cpu = os.getProcessCpuTime();
+			long[] latencies = new long[messages];
 			long start = System.nanoTime();
 			for (int i = 0; i < messages; i++) {
+				long sendStart = System.nanoTime();
 				sender.send(MailBenchmark.message(server, i));
+				latencies[i] = System.nanoTime() - sendStart;
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			double cpuMillis = (os.getProcessCpuTime() - cpu) / 1e6;
 			System.out.printf("%s: %d messages, %.1f msgs/s, %.3f CPU ms/msg%n", server.description(), messages,
 					messages / seconds, cpuMillis / messages);
+			Arrays.sort(latencies);
+			System.out.printf("  latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+					latencies[messages / 2] / 1e6, latencies[(int) (messages * 0.99)] / 1e6,
+					latencies[(int) (messages * 0.999)] / 1e6, latencies[messages - 1] / 1e6);
 			// Where the process CPU went: Java threads by name; the rest is the VM's own
 			// (JIT, GC) and threads that ended.
 			double javaMillis = 0;

@@ -15,6 +15,7 @@
  */
 package io.github.mailtls.testsupport;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -22,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One fault that a {@link FaultProxy} injects into a connection: what triggers it (the
  * Nth client command with a given verb, or a count of relayed bytes) and what happens
- * then (a reset, a stall, a dropped reply, an answer from the proxy itself). Commands are
- * counted per connection and seen in plaintext, inside TLS too, because the proxy
- * terminates TLS.
+ * then (a reset, a stall, a dropped reply, an answer from the proxy itself, a delay).
+ * Commands are counted per connection and seen in plaintext, inside TLS too, because the
+ * proxy terminates TLS.
  *
  * @since 0.1.0
  */
@@ -47,8 +48,15 @@ public final class Fault {
 
 	private final @Nullable String reply;
 
+	private final Duration delay;
+
 	private Fault(Action action, @Nullable String verb, int occurrence, long byteCount, boolean serverBytes,
 			@Nullable String reply) {
+		this(action, verb, occurrence, byteCount, serverBytes, reply, Duration.ZERO);
+	}
+
+	private Fault(Action action, @Nullable String verb, int occurrence, long byteCount, boolean serverBytes,
+			@Nullable String reply, Duration delay) {
 		if (verb != null && occurrence < 1) {
 			throw new IllegalArgumentException("Occurrences count from 1");
 		}
@@ -58,6 +66,7 @@ public final class Fault {
 		this.byteCount = byteCount;
 		this.serverBytes = serverBytes;
 		this.reply = reply;
+		this.delay = delay;
 	}
 
 	/**
@@ -117,6 +126,18 @@ public final class Fault {
 	}
 
 	/**
+	 * Hold the given command for the given time, then forward it and relay the reply as
+	 * usual: a slow server, for example one that takes long to open a session.
+	 * @param verb the command verb or {@link #END_OF_DATA}
+	 * @param occurrence which occurrence on the connection, from 1
+	 * @param delay how long the command is held
+	 * @return the fault
+	 */
+	public static Fault delayAt(String verb, int occurrence, Duration delay) {
+		return new Fault(Action.DELAY, verb, occurrence, -1, false, null, delay);
+	}
+
+	/**
 	 * Reset the connection once the given number of client bytes (of the SMTP stream, TLS
 	 * removed) has been forwarded to the server; a line that crosses the count is cut
 	 * there.
@@ -167,6 +188,10 @@ public final class Fault {
 		return this.byteCount;
 	}
 
+	Duration delay() {
+		return this.delay;
+	}
+
 	String reply() {
 		return (this.reply != null) ? this.reply : "";
 	}
@@ -180,7 +205,7 @@ public final class Fault {
 
 	enum Action {
 
-		RESET, RESET_AFTER_FORWARDING, STALL, DROP_REPLY, ANSWER
+		RESET, RESET_AFTER_FORWARDING, STALL, DROP_REPLY, ANSWER, DELAY
 
 	}
 

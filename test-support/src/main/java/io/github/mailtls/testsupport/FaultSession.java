@@ -18,11 +18,13 @@ package io.github.mailtls.testsupport;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -187,6 +189,11 @@ final class FaultSession implements Runnable {
 				readReply();
 				reset();
 			}
+			case DELAY -> {
+				pause(fault.delay());
+				forwardToServer(line);
+				return relayReply();
+			}
 		}
 		throw new IllegalStateException("Unknown fault " + fault);
 	}
@@ -286,6 +293,16 @@ final class FaultSession implements Runnable {
 		this.clientOut = this.client.getOutputStream();
 		this.serverIn = new BufferedInputStream(this.server.getInputStream());
 		this.serverOut = this.server.getOutputStream();
+	}
+
+	private static void pause(Duration delay) throws IOException {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while delaying a command");
+		}
 	}
 
 	private void stall() throws IOException, Ended {
