@@ -75,28 +75,12 @@ class OpenAheadTests {
 
 	@Test
 	void withoutOpenAheadEveryReplacementShouldBeOpenedByTheSendThatNeedsIt() throws Exception {
-		try (SmtpTestServer server = PoolFaultTests.startTlsServer();
-				FaultProxy proxy = PoolFaultTests.proxyFor(server)) {
-			proxy.injectEverywhere(Fault.delayAt("EHLO", 1, SLOW_OPEN));
-			SenderContexts
-				.forPort(proxy.port(), "mail.tls.pool.max-messages-per-connection=8", "mail.tls.pool.open-ahead=false")
-				.run((context) -> assertThat(waited(sendPaced(context.getBean(JavaMailSender.class))))
-					.containsExactly(0, 8, 16));
-			assertThat(proxy.connectionCount()).isEqualTo(3);
-		}
+		assertEveryReplacementWaitedFor("mail.tls.pool.open-ahead=false");
 	}
 
 	@Test
 	void poolWithoutRoomShouldNotOpenAhead() throws Exception {
-		try (SmtpTestServer server = PoolFaultTests.startTlsServer();
-				FaultProxy proxy = PoolFaultTests.proxyFor(server)) {
-			proxy.injectEverywhere(Fault.delayAt("EHLO", 1, SLOW_OPEN));
-			SenderContexts
-				.forPort(proxy.port(), "mail.tls.pool.max-messages-per-connection=8", "mail.tls.pool.max-connections=1")
-				.run((context) -> assertThat(waited(sendPaced(context.getBean(JavaMailSender.class))))
-					.containsExactly(0, 8, 16));
-			assertThat(proxy.connectionCount()).isEqualTo(3);
-		}
+		assertEveryReplacementWaitedFor("mail.tls.pool.max-connections=1");
 	}
 
 	@Test
@@ -119,6 +103,17 @@ class OpenAheadTests {
 			});
 			assertThat(server.messages()).hasSize(SENDS);
 			assertThat(messagesPerConnection(proxy)).doesNotContainKey(1);
+		}
+	}
+
+	private static void assertEveryReplacementWaitedFor(String property) {
+		try (SmtpTestServer server = PoolFaultTests.startTlsServer();
+				FaultProxy proxy = PoolFaultTests.proxyFor(server)) {
+			proxy.injectEverywhere(Fault.delayAt("EHLO", 1, SLOW_OPEN));
+			SenderContexts.forPort(proxy.port(), "mail.tls.pool.max-messages-per-connection=8", property)
+				.run((context) -> assertThat(waited(sendPaced(context.getBean(JavaMailSender.class))))
+					.containsExactly(0, 8, 16));
+			assertThat(proxy.connectionCount()).isEqualTo(3);
 		}
 	}
 
