@@ -15,13 +15,9 @@
  */
 package io.github.mailtls.smtp;
 
-import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -29,9 +25,6 @@ import jakarta.mail.Provider;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 
@@ -39,10 +32,7 @@ import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.policy.TlsMode;
 import io.github.mailtls.policy.TlsPolicy;
 import io.github.mailtls.pool.PoolableTransport;
-import io.github.mailtls.record.TransportSecurity;
 import io.github.mailtls.tls.HandshakeCapture;
-import io.github.mailtls.tls.TlsHandshake;
-import io.github.mailtls.tls.WriteCork;
 
 /**
  * The Angus SMTP transport of every connection a mail-tls session makes. It applies the
@@ -60,62 +50,25 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		TransportLogSink.install();
 	}
 
-	private static final Log logger = LogFactory.getLog(EnforcingSmtpTransport.class);
-
 	private static final Provider SMTP = new Provider(Provider.Type.TRANSPORT, "smtp",
 			EnforcingSmtpTransport.class.getName(), "mail-tls", null);
 
 	private static final Provider SMTPS = new Provider(Provider.Type.TRANSPORT, "smtps",
 			EnforcingSmtpTransport.class.getName(), "mail-tls", null);
 
-	private static final Set<String> PLAINTEXT_COMMANDS = Set.of("EHLO", "HELO", "STARTTLS", "QUIT", "RSET", "NOOP");
-
 	private final @Nullable TransportEnforcement enforcement;
 
-	// OAuth2 (issue 12): AUTH XOAUTH2 only, after TLS only.
-	private final boolean tokenAuthentication;
+	private final AuthenticationAttempt authentication;
 
-	private boolean authCommandSent;
+	private final MessagePlan message;
 
-	// Angus sends BDAT instead of DATA when chunking is configured and offered.
-	private final boolean chunkingConfigured;
+	private final StreamProviderLookup.WritingLoader writingLoader = new StreamProviderLookup.WritingLoader();
 
-	// The state of the current connection, reset by every connect.
-	private String host = "localhost";
+	private final ConnectionProgress connection = new ConnectionProgress();
 
-	private int port = -1;
-
-	private boolean hasCredentials;
-
-	private boolean greeted;
-
-	private boolean startTlsAdvertised;
-
-	private boolean startTlsIssued;
-
-	private @Nullable HandshakeCapture capture;
-
-	private volatile @Nullable Socket socket;
+	private final SmtpPipeline pipeline = new SmtpPipeline(super::sendCommand, this::readServerResponse);
 
 	private @Nullable Duration resetTimeout;
-
-	private @Nullable TlsHandshake handshake;
-
-	private @Nullable WriteCork cork;
-
-	private final SmtpPipeline pipeline = new SmtpPipeline();
-
-	// The state of the current message.
-	private @Nullable Message currentMessage;
-
-	private Address @Nullable [] currentRecipients;
-
-	// The context class loader used while writing messages, and the one it stands for.
-	private @Nullable ClassLoader writingLoaderFor;
-
-	private @Nullable ClassLoader writingLoader;
-
-	private boolean requireTlsForMessage;
 
 	/**
 	 * Create a transport for the given session, as the session's provider registry does.
@@ -126,8 +79,8 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		super(session, (urlName != null) ? urlName : new URLName("smtp", null, -1, null, null, null));
 		Object enforcement = session.getProperties().get(TransportEnforcement.PROPERTY);
 		this.enforcement = (enforcement instanceof TransportEnforcement value) ? value : null;
-		this.tokenAuthentication = TokenAuthenticationPolicy.appliesTo(session);
-		this.chunkingConfigured = chunkSize(session) > 0;
+		this.authentication = new AuthenticationAttempt(TokenAuthenticationPolicy.appliesTo(session));
+		this.message = new MessagePlan(session, this.enforcement != null && this.enforcement.pipelining());
 		if (this.enforcement != null && session.getProperty("mail.smtp.localhost") == null) {
 			// Angus would look the name up again for every connection.
 			setLocalHost(this.enforcement.localHostName().get());
@@ -153,17 +106,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	 * @return the facts
 	 */
 	public synchronized ConnectionFacts facts() {
-		TlsHandshake negotiated = negotiatedHandshake();
-		TransportSecurity security;
-		if (negotiated != null) {
-			security = this.startTlsIssued ? TransportSecurity.STARTTLS : TransportSecurity.IMPLICIT;
-		}
-		else {
-			// Without TLS: what the policy demanded, or plaintext where the mode allows
-			// it.
-			security = mode().requiresTls() ? TransportSecurity.of(mode()) : TransportSecurity.NONE;
-		}
-		return new ConnectionFacts(this.host, this.port, security, this.startTlsAdvertised, negotiated);
+		return this.connection.facts(mode());
 	}
 
 	/**
@@ -171,7 +114,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	 * @return {@code true} if it did
 	 */
 	public synchronized boolean lastMessageRequiredTls() {
-		return this.requireTlsForMessage;
+		return this.message.requireTls();
 	}
 
 	/**
@@ -180,13 +123,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	 * @return whether the server rejected the credentials
 	 */
 	public synchronized boolean credentialsRejected() {
-		int code = getLastReturnCode();
-		return this.authCommandSent && (code == 334 || code >= 400);
-	}
-
-	private @Nullable TlsHandshake negotiatedHandshake() {
-		HandshakeCapture current = this.capture;
-		return (current != null) ? current.handshake() : this.handshake;
+		return this.authentication.rejected(getLastReturnCode());
 	}
 
 	private TransportEnforcement enforcement() throws MessagingException {
@@ -205,31 +142,22 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	protected synchronized boolean protocolConnect(String host, int port, @Nullable String user,
 			@Nullable String password) throws MessagingException {
 		TransportEnforcement enforcement = enforcement();
-		this.host = (host != null && !host.isEmpty()) ? host : "localhost";
-		this.port = (port != -1) ? port : defaultPort(enforcement.policy());
-		this.hasCredentials = user != null && password != null;
-		this.authCommandSent = false;
-		this.greeted = false;
-		this.startTlsAdvertised = false;
-		this.startTlsIssued = false;
-		this.handshake = null;
-		this.requireTlsForMessage = false;
-		this.cork = null;
+		String target = (host != null && !host.isEmpty()) ? host : "localhost";
+		this.connection.connecting(target, (port != -1) ? port : defaultPort(enforcement.policy()));
+		this.authentication.connecting(user != null && password != null);
+		this.message.reset();
 		this.pipeline.reset();
 		try (HandshakeCapture capture = HandshakeCapture.open()) {
-			this.capture = capture;
+			this.connection.capturing(capture);
 			try {
-				return super.protocolConnect(this.host, this.port, user, password);
+				return super.protocolConnect(target, this.connection.port(), user, password);
 			}
 			catch (MessagingException ex) {
-				throw ConnectionFailureExplainer.explain(ex, connectState(), getLastReturnCode(),
+				throw ConnectionFailureExplainer.explain(ex, this.connection.connectState(mode()), getLastReturnCode(),
 						getLastServerResponse());
 			}
 			finally {
-				this.handshake = capture.handshake();
-				this.socket = capture.socket();
-				this.cork = capture.cork();
-				this.capture = null;
+				this.connection.captured(capture);
 			}
 		}
 	}
@@ -242,95 +170,49 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		return (policy.mode() == TlsMode.IMPLICIT) ? TlsMode.IMPLICIT_TLS_PORT : 25;
 	}
 
-	private ConnectionFailureExplainer.ConnectState connectState() {
-		return new ConnectionFailureExplainer.ConnectState(this.host, this.port, mode(), this.greeted,
-				this.startTlsIssued, negotiatedHandshake() != null);
-	}
-
 	@Override
 	protected boolean ehlo(String domain) throws MessagingException {
-		boolean afterStartTls = this.startTlsIssued;
-		this.greeted = true;
+		boolean afterStartTls = this.connection.startTlsIssued();
+		this.connection.greetingRead();
 		boolean extended = super.ehlo(domain);
 		if (afterStartTls) {
 			if (!extended) {
 				// Angus would keep the extensions the server announced before TLS.
-				throw refuse(RefusalReason.STARTTLS_FAILED,
+				throw refuse(new Refusal(RefusalReason.STARTTLS_FAILED,
 						("the server answered EHLO after STARTTLS with '%s'. What it announced before TLS cannot be "
 								+ "trusted (RFC 3207), so nothing was sent. Check the server's TLS set-up.")
-							.formatted(String.valueOf(getLastServerResponse()).trim()));
+							.formatted(String.valueOf(getLastServerResponse()).trim())));
 			}
 		}
 		else if (!isSSL()) {
-			checkPlaintextSession(extended && supportsExtension("STARTTLS"));
+			checkPlaintextEhlo(extended);
 		}
-		if (isSSL() && this.tokenAuthentication && this.hasCredentials
+		if (isSSL() && this.authentication.sendsToken()
 				&& !supportsAuthentication(TokenAuthenticationPolicy.MECHANISM)) {
 			throw TokenAuthenticationPolicy.notOffered(getExtensionParameter("AUTH"));
 		}
 		return extended;
 	}
 
-	private void checkPlaintextSession(boolean startTlsOffered) throws MessagingException {
+	private void checkPlaintextEhlo(boolean extended) throws MessagingException {
 		TransportEnforcement enforcement = enforcement();
-		this.startTlsAdvertised = startTlsOffered;
-		TlsMode mode = enforcement.policy().mode();
-		String location = this.host + ":" + this.port;
-		// One key for every spelling of the host, so that case or a trailing dot cannot
-		// evade the memory.
-		ServerKey server = ServerKey.of(this.host, this.port);
-		if (startTlsOffered) {
-			enforcement.startTlsMemory().rememberOffered(server);
-		}
-		else if (mode != TlsMode.NONE && enforcement.startTlsMemory().offeredBefore(server)) {
-			logger.warn(("Possible STARTTLS downgrade attack: %s advertised STARTTLS before and does not now; "
-					+ "refusing to send")
-				.formatted(location));
-			throw refuse(RefusalReason.DOWNGRADE_DETECTED, ("the server advertised STARTTLS on earlier connections "
-					+ "and does not now: someone on the path may be deleting it (STRIPTLS). Nothing was sent after EHLO. "
-					+ "If the server really stopped offering TLS, fix the server; a restart forgets earlier sessions "
-					+ "unless mail.tls.downgrade-memory-file keeps them."));
-		}
-		if (mode == TlsMode.STARTTLS && !startTlsOffered) {
-			throw refuse(RefusalReason.STARTTLS_NOT_OFFERED,
-					("the server did not advertise STARTTLS after EHLO, "
-							+ "so nothing else was sent (an attacker on the path can delete the advertisement). "
-							+ "Enable STARTTLS on the server, or use mail.tls.mode=implicit with port 465 if it offers "
-							+ "implicit TLS."));
-		}
-		boolean staysPlaintext = mode == TlsMode.NONE || (mode == TlsMode.OPPORTUNISTIC && !startTlsOffered);
-		if (staysPlaintext && this.hasCredentials && this.tokenAuthentication) {
-			// Whether or not AUTH is on offer: the send cannot authenticate without TLS.
-			throw refuse(RefusalReason.PLAINTEXT_REFUSED, ("the session would stay plaintext, and an OAuth2 access "
-					+ "token is never sent without TLS, whatever mail.tls.allow-plaintext-auth says. Nothing was sent "
-					+ "after EHLO. Use a server that offers TLS; if it did before, someone may be deleting STARTTLS."));
-		}
-		if (staysPlaintext && this.hasCredentials && !enforcement.policy().allowPlaintextAuth() && offersAuth()) {
-			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
-					("the session is plaintext and the server asks for AUTH: "
-							+ "credentials are never sent in plaintext. Use a server that offers TLS, or set "
-							+ "mail.tls.allow-plaintext-auth=true to accept the risk."));
-		}
-	}
-
-	private boolean offersAuth() {
-		return supportsExtension("AUTH") || supportsExtension("AUTH=LOGIN");
+		PlaintextEhlo reply = PlaintextEhlo.of(this, this.connection.host(), this.connection.port(), extended);
+		this.connection.startTlsAdvertised(reply.startTlsOffered());
+		throwIfRefused(reply.check(enforcement, this.authentication));
 	}
 
 	@Override
 	protected void startTLS() throws MessagingException {
-		this.startTlsIssued = true;
+		this.connection.issuingStartTls();
 		super.startTLS();
 	}
 
 	@Override
 	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
-		this.currentMessage = message;
-		this.currentRecipients = addresses;
-		this.requireTlsForMessage = false;
+		this.message.begin(message, addresses);
 		Thread thread = Thread.currentThread();
 		ClassLoader original = thread.getContextClassLoader();
-		ClassLoader writing = writingLoader(original);
+		ClassLoader writing = this.writingLoader.forContext(original);
 		if (writing != original) {
 			thread.setContextClassLoader(writing);
 		}
@@ -341,31 +223,17 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 			if (writing != original) {
 				thread.setContextClassLoader(original);
 			}
-			this.currentMessage = null;
-			this.currentRecipients = null;
+			this.message.end();
 		}
-	}
-
-	private @Nullable ClassLoader writingLoader(@Nullable ClassLoader original) {
-		if (original != this.writingLoaderFor || this.writingLoader == null) {
-			this.writingLoaderFor = original;
-			this.writingLoader = StreamProviderLookup.loaderFor(original);
-		}
-		return this.writingLoader;
 	}
 
 	@Override
 	protected void mailFrom() throws MessagingException {
-		this.requireTlsForMessage = enforcement().policy().requireTlsExtension()
-				&& !optsOutOfRequireTls(this.currentMessage);
-		if (this.requireTlsForMessage && !(isSSL() && supportsExtension("REQUIRETLS"))) {
-			this.requireTlsForMessage = false;
-			throw refuse(RefusalReason.REQUIRETLS_NOT_OFFERED, ("the server does not advertise REQUIRETLS (RFC 8689) "
-					+ "after TLS, so it cannot promise TLS on later hops; the message was not sent. Use a server that "
-					+ "supports REQUIRETLS, set mail.tls.require-tls-extension=false, or add the header "
-					+ "'TLS-Required: No' to messages that may travel without it."));
+		throwIfRefused(this.message.decideRequireTls(enforcement().policy(), this));
+		List<String> following = this.message.pipelinedAfterMailFrom(this, this.connection.cork() != null);
+		if (following != null) {
+			this.pipeline.plan(following);
 		}
-		planPipeline();
 		try {
 			super.mailFrom();
 		}
@@ -374,73 +242,15 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 		}
 	}
 
-	private void planPipeline() {
-		Address[] recipients = this.currentRecipients;
-		TransportEnforcement enforcement = this.enforcement;
-		// Only over TLS: the extensions are then those of the EHLO sent under TLS, and
-		// the cork is that of the TLS layer. Nothing before or across STARTTLS.
-		if (recipients == null || enforcement == null || this.cork == null || !enforcement.pipelining() || !isSSL()
-				|| !supportsExtension("PIPELINING") || (this.chunkingConfigured && supportsExtension("CHUNKING"))) {
-			return;
-		}
-		List<String> following = SmtpPipeline.followingCommands(recipients, dsnNotify());
-		if (following != null) {
-			this.pipeline.plan(following);
-		}
-	}
-
-	private @Nullable String dsnNotify() {
-		// As Angus' rcptTo(): the message's value, else the session's, and only with DSN.
-		if (!supportsExtension("DSN")) {
-			return null;
-		}
-		String notify = (this.currentMessage instanceof SMTPMessage smtpMessage)
-				? SmtpPipeline.dsnNotify(smtpMessage.getNotifyOptions()) : null;
-		return (notify != null) ? notify : this.session.getProperty("mail.smtp.dsn.notify");
-	}
-
-	private static int chunkSize(Session session) {
-		String chunkSize = session.getProperty("mail.smtp.chunksize");
-		try {
-			return (chunkSize != null) ? Integer.parseInt(chunkSize.trim()) : 0;
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
-
-	private static boolean optsOutOfRequireTls(@Nullable Message message) throws MessagingException {
-		String[] values = (message != null) ? message.getHeader("TLS-Required") : null;
-		return values != null && Arrays.stream(values).anyMatch((value) -> "no".equalsIgnoreCase(value.trim()));
-	}
-
 	@Override
 	protected void sendCommand(String command) throws MessagingException {
-		String verb = verbOf(command);
+		String verb = CommandGuard.verbOf(command);
 		checkAllowed(verb);
-		if ("AUTH".equals(verb)) {
-			this.authCommandSent = true;
+		this.authentication.commandSent(verb);
+		String wire = this.message.onTheWire(command, verb);
+		if (!this.pipeline.sent(wire, this.connection.cork())) {
+			super.sendCommand(wire);
 		}
-		String wire = (this.requireTlsForMessage && "MAIL".equals(verb)) ? command + " REQUIRETLS" : command;
-		if (this.pipeline.writtenAhead(wire)) {
-			return;
-		}
-		if (this.pipeline.owesReplies()) {
-			this.pipeline.drain(this::readServerResponse);
-		}
-		if (this.pipeline.awaitingContent()) {
-			// Angus closes the connection on this IOException: the message stays unsent,
-			// and no command can follow, since the server would take it as content.
-			throw new MessagingException(
-					"The server accepted the pipelined DATA of a message that is not sent; closing the connection",
-					new IOException("server awaits message content"));
-		}
-		WriteCork cork = this.cork;
-		if (cork != null && this.pipeline.startsFlight(wire)) {
-			this.pipeline.writeFlight(cork, super::sendCommand, wire);
-			return;
-		}
-		super.sendCommand(wire);
 	}
 
 	@Override
@@ -458,26 +268,21 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	}
 
 	private void checkAllowed(String verb) throws MessagingException {
-		if (isSSL() || PLAINTEXT_COMMANDS.contains(verb)) {
-			return;
-		}
-		TlsPolicy policy = enforcement().policy();
-		if (policy.mode().requiresTls()) {
-			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
-					"'%s' would have been sent without TLS. Nothing was sent.".formatted(verb));
-		}
-		if ("AUTH".equals(verb) && this.tokenAuthentication) {
-			throw refuse(RefusalReason.PLAINTEXT_REFUSED,
-					"an OAuth2 access token would have been sent without TLS. Nothing was sent.");
-		}
-		if ("AUTH".equals(verb) && !policy.allowPlaintextAuth()) {
-			throw refuse(RefusalReason.PLAINTEXT_REFUSED, "credentials would have been sent without TLS. "
-					+ "Set mail.tls.allow-plaintext-auth=true only if you accept that risk.");
+		if (!isSSL() && !CommandGuard.allowedBeforeTls(verb)) {
+			throwIfRefused(
+					CommandGuard.refusalBeforeTls(verb, enforcement().policy(), this.authentication.withToken()));
 		}
 	}
 
-	private MessagingException refuse(RefusalReason reason, String detail) throws MessagingException {
-		return ExplainedConnectionFailure.of(enforcement().refusal(reason, this.host, this.port, detail));
+	private void throwIfRefused(@Nullable Refusal refusal) throws MessagingException {
+		if (refusal != null) {
+			throw refuse(refusal);
+		}
+	}
+
+	private MessagingException refuse(Refusal refusal) throws MessagingException {
+		return ExplainedConnectionFailure.of(enforcement().refusal(refusal.reason(), this.connection.host(),
+				this.connection.port(), refusal.detail()));
 	}
 
 	/**
@@ -494,7 +299,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	@Override
 	public synchronized void issueCommand(String command, int expect) throws MessagingException {
 		Duration timeout = this.resetTimeout;
-		Socket current = this.socket;
+		Socket current = this.connection.socket();
 		if (timeout == null || current == null || !"RSET".equals(command)) {
 			super.issueCommand(command, expect);
 			return;
@@ -504,22 +309,17 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 
 	@Override
 	public boolean validate(Duration timeout) {
-		return BoundedSocketWaits.validate(this, this.socket, timeout);
+		return BoundedSocketWaits.validate(this, this.connection.socket(), timeout);
 	}
 
 	@Override
 	public void close(Duration timeout) {
-		BoundedSocketWaits.close(this, this.socket, timeout);
+		BoundedSocketWaits.close(this, this.connection.socket(), timeout);
 	}
 
 	@Override
 	public void abort() {
-		BoundedSocketWaits.abort(this.socket);
-	}
-
-	private static String verbOf(String command) {
-		int space = command.indexOf(' ');
-		return ((space < 0) ? command : command.substring(0, space)).toUpperCase(Locale.ROOT);
+		BoundedSocketWaits.abort(this.connection.socket());
 	}
 
 }

@@ -44,6 +44,10 @@ import io.github.mailtls.tls.WriteCork;
  */
 final class SmtpPipeline {
 
+	private final CommandWriter writer;
+
+	private final ReplyReader replies;
+
 	/** Commands written ahead that Angus has not issued yet, in order. */
 	private final Deque<String> writtenAhead = new ArrayDeque<>();
 
@@ -60,6 +64,16 @@ final class SmtpPipeline {
 	private boolean awaitingContent;
 
 	private @Nullable List<String> planned;
+
+	/**
+	 * Create the pipeline of a transport.
+	 * @param writer writes one command the way Angus does, without reading a reply
+	 * @param replies reads one reply through the transport
+	 */
+	SmtpPipeline(CommandWriter writer, ReplyReader replies) {
+		this.writer = writer;
+		this.replies = replies;
+	}
 
 	/**
 	 * Return the commands that follow {@code MAIL FROM} for these recipients, exactly as
@@ -129,11 +143,42 @@ final class SmtpPipeline {
 	}
 
 	/**
+	 * Take one of Angus' commands before it is written: skip it when it is already on the
+	 * wire, first read the replies Angus will not read, and write a planned flight when
+	 * it is the {@code MAIL FROM} that starts one.
+	 * @param command the command as it goes on the wire
+	 * @param cork the cork of the connection's TLS layer, {@code null} without one
+	 * @return whether the command is on the wire; if not, the transport writes it itself
+	 * @throws MessagingException when a write or read fails, or when the server awaits
+	 * content of a message that is not sent
+	 */
+	boolean sent(String command, @Nullable WriteCork cork) throws MessagingException {
+		if (writtenAhead(command)) {
+			return true;
+		}
+		if (owesReplies()) {
+			drain();
+		}
+		if (awaitingContent()) {
+			// Angus closes the connection on this IOException: the message stays unsent,
+			// and no command can follow, since the server would take it as content.
+			throw new MessagingException(
+					"The server accepted the pipelined DATA of a message that is not sent; closing the connection",
+					new IOException("server awaits message content"));
+		}
+		if (cork != null && startsFlight(command)) {
+			writeFlight(cork, command);
+			return true;
+		}
+		return false;
+	}
+
+	/**
 	 * Whether this {@code MAIL FROM} command starts a planned flight.
 	 * @param command the command as it goes on the wire
 	 * @return whether {@link #writeFlight} should send it
 	 */
-	boolean startsFlight(String command) {
+	private boolean startsFlight(String command) {
 		return this.planned != null && command.startsWith("MAIL FROM:") && plainAscii(command);
 	}
 
@@ -141,11 +186,10 @@ final class SmtpPipeline {
 	 * Write {@code MAIL FROM} and the planned commands in one flight: each goes through
 	 * the transport's own command writing while the connection's output is corked.
 	 * @param cork the cork of the connection's TLS layer
-	 * @param writer writes one command the way Angus does, without reading a reply
 	 * @param mailFrom the {@code MAIL FROM} command
 	 * @throws MessagingException when a write fails, as Angus reports it
 	 */
-	void writeFlight(WriteCork cork, CommandWriter writer, String mailFrom) throws MessagingException {
+	private void writeFlight(WriteCork cork, String mailFrom) throws MessagingException {
 		List<String> following = this.planned;
 		this.planned = null;
 		if (following == null) {
@@ -153,9 +197,9 @@ final class SmtpPipeline {
 		}
 		cork.cork();
 		try {
-			writer.write(mailFrom);
+			this.writer.write(mailFrom);
 			for (String command : following) {
-				writer.write(command);
+				this.writer.write(command);
 			}
 		}
 		catch (MessagingException | RuntimeException ex) {
@@ -184,7 +228,7 @@ final class SmtpPipeline {
 	 * @throws MessagingException when Angus sends a different recipient or DATA than the
 	 * one written ahead: the replies could no longer be matched to the commands
 	 */
-	boolean writtenAhead(String command) throws MessagingException {
+	private boolean writtenAhead(String command) throws MessagingException {
 		String next = this.writtenAhead.peekFirst();
 		if (next == null) {
 			return false;
@@ -219,23 +263,22 @@ final class SmtpPipeline {
 	 * any other command is written.
 	 * @return whether to {@link #drain}
 	 */
-	boolean owesReplies() {
+	private boolean owesReplies() {
 		return this.unanswered > 0;
 	}
 
 	/**
 	 * Read and discard the replies Angus will not read, because it gave up on the message
 	 * before issuing the commands written ahead.
-	 * @param replies reads one reply through the transport
 	 * @throws MessagingException when reading fails
 	 */
-	void drain(ReplyReader replies) throws MessagingException {
+	private void drain() throws MessagingException {
 		this.writtenAhead.clear();
 		boolean dataPending = this.dataUnanswered;
 		int last = 0;
 		try {
 			while (this.unanswered > 0) {
-				last = replies.read();
+				last = this.replies.read();
 			}
 		}
 		catch (MessagingException ex) {
@@ -254,7 +297,7 @@ final class SmtpPipeline {
 	 * an empty message to the accepted recipients).
 	 * @return whether the connection is unusable
 	 */
-	boolean awaitingContent() {
+	private boolean awaitingContent() {
 		return this.awaitingContent;
 	}
 

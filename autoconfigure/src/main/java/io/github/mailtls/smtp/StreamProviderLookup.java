@@ -76,6 +76,34 @@ final class StreamProviderLookup {
 	}
 
 	/**
+	 * The loader one transport writes with, looked up again only when the thread's
+	 * context class loader is not the one it was looked up for: the lookup takes a lock
+	 * that every transport would otherwise meet on every message. Used under the
+	 * transport's monitor.
+	 */
+	static final class WritingLoader {
+
+		private @Nullable ClassLoader lookedUpFor;
+
+		private @Nullable ClassLoader loader;
+
+		/**
+		 * Return the loader to write with while {@code context} is the thread's context
+		 * class loader.
+		 * @param context the thread's context class loader
+		 * @return the loader, as {@link StreamProviderLookup#loaderFor} returns it
+		 */
+		@Nullable ClassLoader forContext(@Nullable ClassLoader context) {
+			if (context != this.lookedUpFor || this.loader == null) {
+				this.lookedUpFor = context;
+				this.loader = loaderFor(context);
+			}
+			return this.loader;
+		}
+
+	}
+
+	/**
 	 * A child loader that remembers its parent's service files for the stream provider.
 	 */
 	static final class Remembering extends ClassLoader {

@@ -15,9 +15,9 @@
  */
 /**
  * The SMTP side of the policy: the enforcing Angus transport that every connection of the
- * sender's session uses, the session properties that install it, the fate of every raw
- * Jakarta Mail key, the logging sink that keeps Angus' loggers silent, and the
- * explanation of connection failures.
+ * sender's session uses and the checks it applies to each EHLO, command and message, the
+ * session properties that install it, the fate of every raw Jakarta Mail key, the logging
+ * sink that keeps Angus' loggers silent, and the explanation of connection failures.
  */
 @NullMarked
 package io.github.mailtls.smtp;
