@@ -108,9 +108,11 @@ public final class PooledSendProfile {
 			System.out.printf("%s: %d messages, %.1f msgs/s, %.3f CPU ms/msg%n", server.description(), messages,
 					messages / seconds, cpuMillis / messages);
 			Arrays.sort(latencies);
-			System.out.printf("  latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
-					latencies[messages / 2] / 1e6, latencies[(int) (messages * 0.99)] / 1e6,
-					latencies[(int) (messages * 0.999)] / 1e6, latencies[messages - 1] / 1e6);
+			System.out.printf(
+					"  latency mean %.2f ms, p50 %.2f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+					seconds * 1e3 / messages, latencies[messages / 2] / 1e6, latencies[(int) (messages * 0.9)] / 1e6,
+					latencies[(int) (messages * 0.99)] / 1e6, latencies[(int) (messages * 0.999)] / 1e6,
+					latencies[messages - 1] / 1e6);
 			// Where the process CPU went: Java threads by name; the rest is the VM's own
 			// (JIT, GC) and threads that ended.
 			double javaMillis = 0;
