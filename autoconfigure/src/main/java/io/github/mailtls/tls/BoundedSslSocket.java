@@ -84,7 +84,7 @@ final class BoundedSslSocket extends SSLSocket {
 
 	@Override
 	public void startHandshake() throws IOException {
-		this.delegate.startHandshake();
+		HandshakeDeadline.run(this.deadline, this.streams::abortConnection, this.delegate::startHandshake);
 	}
 
 	@Override

@@ -106,6 +106,13 @@ final class GuardedStreams implements WriteCork {
 		this.held = null;
 	}
 
+	/**
+	 * Close the raw connection under all layers, as a violated bound does.
+	 */
+	void abortConnection() {
+		this.closer.closeQuietly();
+	}
+
 	private void checkViolation() throws IOException {
 		IOException violation = this.violation;
 		if (violation != null) {

@@ -83,4 +83,8 @@ final class ReplyDeadline {
 		return new ReplyTimeoutException(this.location, this.timeoutMillis);
 	}
 
+	ReplyTimeoutException handshakeExpired() {
+		return ReplyTimeoutException.handshake(this.location, this.timeoutMillis);
+	}
+
 }

@@ -18,9 +18,10 @@ package io.github.mailtls.tls;
 import java.net.SocketTimeoutException;
 
 /**
- * Thrown when an SMTP server does not complete a reply within the read timeout, counted
- * for the whole reply rather than for each read, so that a server dripping its reply
- * cannot hold the client forever. The connection has been closed when this is thrown.
+ * Thrown when an SMTP server does not complete a reply, or the TLS handshake, within the
+ * read timeout, counted for the whole reply or handshake rather than for each read, so
+ * that a server dripping its bytes cannot hold the client forever. The connection has
+ * been closed when this is thrown.
  *
  * @since 0.1.0
  */
@@ -31,10 +32,22 @@ public final class ReplyTimeoutException extends SocketTimeoutException {
 	private final int timeoutMillis;
 
 	ReplyTimeoutException(String location, int timeoutMillis) {
-		super(("The SMTP server at %s did not complete its reply within %d ms (mail.tls.timeouts.read); the "
-				+ "connection was closed and nothing more was sent.")
-			.formatted(location, timeoutMillis));
+		this(timeoutMillis,
+				("The SMTP server at %s did not complete its reply within %d ms (mail.tls.timeouts.read); the "
+						+ "connection was closed and nothing more was sent.")
+					.formatted(location, timeoutMillis));
+	}
+
+	private ReplyTimeoutException(int timeoutMillis, String message) {
+		super(message);
 		this.timeoutMillis = timeoutMillis;
+	}
+
+	static ReplyTimeoutException handshake(String location, int timeoutMillis) {
+		return new ReplyTimeoutException(timeoutMillis,
+				("The SMTP server at %s did not complete the TLS handshake within %d ms "
+						+ "(mail.tls.timeouts.read); the connection was closed and nothing more was sent.")
+					.formatted(location, timeoutMillis));
 	}
 
 	/**

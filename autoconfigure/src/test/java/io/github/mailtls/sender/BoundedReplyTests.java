@@ -33,8 +33,10 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import io.github.mailtls.fixtures.MailTlsFixtures;
+import io.github.mailtls.testsupport.DrippingRelay;
 import io.github.mailtls.testsupport.MisbehavingSmtpServer;
 import io.github.mailtls.testsupport.MisbehavingSmtpServer.Attack;
+import io.github.mailtls.testsupport.SmtpTestServer;
 import io.github.mailtls.tls.ReplyLimitExceededException;
 import io.github.mailtls.tls.ReplyLimitExceededException.Limit;
 import io.github.mailtls.tls.ReplyTimeoutException;
@@ -115,6 +117,22 @@ class BoundedReplyTests {
 				MailTlsFixtures.LOCALHOST.serverSslContext())) {
 			assertTimedOut(() -> send(dripSender(server.port())));
 			assertNothingAfterTlsEhlo(server);
+		}
+	}
+
+	@Test
+	void drippedTlsHandshakeUnderImplicitTlsShouldFailWithinTheReadTimeout() {
+		try (SmtpTestServer server = SmtpTestServer.builder()
+			.implicitTls(MailTlsFixtures.LOCALHOST.serverSslContext())
+			.start(); DrippingRelay relay = DrippingRelay.to("127.0.0.1", server.port(), DRIP_INTERVAL)) {
+			// JSSE reads the handshake itself, one record part at a time, each well
+			// within
+			// the read timeout: only a bound on the whole handshake stops it.
+			assertTimedOut(() -> send(dripSender(relay.port(), "mail.tls.mode=implicit")));
+			assertThat(relay.bytesToClient()).as("server bytes that reached the client")
+				.isLessThan(2 * READ_TIMEOUT.toMillis() / DRIP_INTERVAL.toMillis() + 1);
+			assertThat(server.connectionCount()).isOne();
+			assertThat(server.commands()).isEmpty();
 		}
 	}
 
