@@ -16,6 +16,7 @@
 package io.github.mailtls.sender;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -110,6 +111,28 @@ final class ConnectionUse {
 		if (policyException != null && this.refusal == null) {
 			this.refusal = policyException.getReason();
 		}
+	}
+
+	/**
+	 * Whether the first message over a reused connection found it closed: the connection
+	 * ended or was reset before the server answered anything of the message, or the
+	 * server answered its {@code MAIL FROM} with 421, so it accepted nothing and the
+	 * message can go over a new connection. A server may close a pooled connection
+	 * between two uses, within the alive-bypass window too, where no check precedes the
+	 * reuse. A server that stops answering is not closed: trying it again would double
+	 * the wait.
+	 * @param failure what the message failed with
+	 * @return whether the message should be sent again over a new connection
+	 */
+	boolean foundClosed(Exception failure) {
+		if (this.reused && this.messageCount == 1 && this.failed && this.refusal == null
+				&& this.transport.lastMessageUnanswered() && !Causes.hasCause(failure, SocketTimeoutException.class)) {
+			// Closed, or closing after its 421: not to be used again.
+			this.broken = true;
+			this.unchecked = false;
+			return true;
+		}
+		return false;
 	}
 
 	/**

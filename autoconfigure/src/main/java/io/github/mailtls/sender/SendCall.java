@@ -104,14 +104,21 @@ final class SendCall {
 				if (use == null) {
 					use = open(messages.length - i);
 					if (use == null) {
-						for (int j = i; j < messages.length; j++) {
-							this.failedMessages.put(original(messages, originals, j),
-									(this.connectFailure != null) ? this.connectFailure : new MessagingException());
-						}
+						noteUnsent(messages, originals, i);
 						break;
 					}
 				}
-				send(use, messages[i], original(messages, originals, i));
+				if (!send(use, messages[i], original(messages, originals, i), true)) {
+					// The reused connection was found closed before the message reached
+					// it: once more over another connection, and only once.
+					finish(use);
+					use = open(messages.length - i);
+					if (use == null) {
+						noteUnsent(messages, originals, i);
+						break;
+					}
+					send(use, messages[i], original(messages, originals, i), false);
+				}
 			}
 		}
 		finally {
@@ -148,7 +155,23 @@ final class SendCall {
 		}
 	}
 
-	private void send(ConnectionUse use, MimeMessage message, Object original) {
+	// No connection could be had for the messages from the given index on.
+	private void noteUnsent(MimeMessage[] messages, Object @Nullable [] originals, int from) {
+		for (int i = from; i < messages.length; i++) {
+			this.failedMessages.put(original(messages, originals, i),
+					(this.connectFailure != null) ? this.connectFailure : new MessagingException());
+		}
+	}
+
+	/**
+	 * Send one message over the use.
+	 * @param mayRetry whether a message that finds a reused connection closed may go
+	 * again over another one
+	 * @return {@code false} if the message found the reused connection closed and was
+	 * accepted nowhere, so that it should go over another connection; {@code true} once
+	 * it was accepted or its failure noted
+	 */
+	private boolean send(ConnectionUse use, MimeMessage message, Object original, boolean mayRetry) {
 		try {
 			prepare(message);
 			Address[] addresses = message.getAllRecipients();
@@ -156,9 +179,13 @@ final class SendCall {
 			this.delivered++;
 		}
 		catch (MessagingException | RuntimeException ex) {
+			if (mayRetry && use.foundClosed(ex)) {
+				return false;
+			}
 			noteRefusal(MailTlsPolicyException.findIn(ex));
 			this.failedMessages.put(original, ex);
 		}
+		return true;
 	}
 
 	// As JavaMailSenderImpl does: a sent date, and an explicit Message-ID kept.
@@ -206,7 +233,11 @@ final class SendCall {
 			// OAuth2 (issue 12): keep the explanation and the AccessTokenException.
 			return tokenFailure.toMailException();
 		}
-		if (connectFailure instanceof AuthenticationFailedException && !isNetworkFailure(connectFailure)
+		// Angus turns any exception during AUTH into AuthenticationFailedException; only
+		// one without an I/O or messaging cause is the server's answer to the
+		// credentials.
+		if (connectFailure instanceof AuthenticationFailedException
+				&& !Causes.hasCause(connectFailure, IOException.class, MessagingException.class)
 				&& this.delivered == 0) {
 			// The server rejected the credentials and nothing was sent: every message
 			// failed.
@@ -238,19 +269,6 @@ final class SendCall {
 					NestedExceptionUtils.getMostSpecificCause(connectFailure).getClass().getSimpleName());
 		}
 		return null;
-	}
-
-	// Angus turns any exception during AUTH into AuthenticationFailedException; only one
-	// without a cause is the server's answer to the credentials.
-	private static boolean isNetworkFailure(MessagingException failure) {
-		Throwable candidate = failure.getCause();
-		for (int depth = 0; candidate != null && depth < 32; depth++) {
-			if (candidate instanceof IOException || candidate instanceof MessagingException) {
-				return true;
-			}
-			candidate = candidate.getCause();
-		}
-		return false;
 	}
 
 	private static Object original(MimeMessage[] messages, Object @Nullable [] originals, int index) {

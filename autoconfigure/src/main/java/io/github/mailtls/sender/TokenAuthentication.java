@@ -89,21 +89,12 @@ final class TokenAuthentication {
 			if (transport.credentialsRejected()) {
 				return false;
 			}
-			throw new ConnectFailure(transport.facts(), isNetworkFailure(ex) ? ex
+			throw new ConnectFailure(transport.facts(), Causes.hasCause(ex, IOException.class) ? ex
 					: new TokenAuthenticationFailedException(String.valueOf(ex.getMessage()), ex));
 		}
 		catch (MessagingException ex) {
 			throw new ConnectFailure(transport.facts(), ex);
 		}
-	}
-
-	private static boolean isNetworkFailure(Throwable failure) {
-		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof IOException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	// A 334 reply carries the server's JSON error in base64 (RFC 7628): show it decoded.

@@ -118,6 +118,16 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	}
 
 	/**
+	 * Whether the server answered nothing for the last message, or answered its
+	 * {@code MAIL FROM} with 421 (closing the connection): then it accepted nothing of
+	 * it, and the message can go over another connection without being delivered twice.
+	 * @return {@code true} if the server answered nothing of the last message
+	 */
+	public synchronized boolean lastMessageUnanswered() {
+		return this.message.unanswered();
+	}
+
+	/**
 	 * Whether the last connect sent {@code AUTH} and the server did not accept it: a
 	 * {@code 334} error challenge (RFC 7628) or a 4xx/5xx reply.
 	 * @return whether the server rejected the credentials
@@ -256,6 +266,7 @@ public final class EnforcingSmtpTransport extends SMTPTransport implements Poola
 	@Override
 	protected int readServerResponse() throws MessagingException {
 		int code = super.readServerResponse();
+		this.message.replyRead(code);
 		this.pipeline.replyRead(code);
 		return code;
 	}

@@ -51,6 +51,12 @@ final class MessagePlan {
 
 	private boolean requireTls;
 
+	// Replies read for the current message and the code of the first: a message that
+	// drew no reply, or 421 to its MAIL FROM, was accepted nowhere.
+	private int replies;
+
+	private int firstReply;
+
 	/**
 	 * Create the plan of a transport's messages.
 	 * @param session the transport's session
@@ -71,6 +77,27 @@ final class MessagePlan {
 		this.message = message;
 		this.recipients = recipients;
 		this.requireTls = false;
+		this.replies = 0;
+		this.firstReply = -1;
+	}
+
+	/**
+	 * Note a reply read from the server; outside a message it does not count.
+	 * @param code the reply code, or -1 when the connection ended instead
+	 */
+	void replyRead(int code) {
+		if (this.message != null && code > 0 && this.replies++ == 0) {
+			this.firstReply = code;
+		}
+	}
+
+	/**
+	 * Whether the server answered nothing for the last message, or answered its
+	 * {@code MAIL FROM} with 421 (closing the connection).
+	 * @return whether it did
+	 */
+	boolean unanswered() {
+		return this.replies == 0 || this.firstReply == 421;
 	}
 
 	/**
