@@ -21,6 +21,7 @@ import io.github.mailtls.it.PostfixContainer.LogMark;
 import io.github.mailtls.it.PostfixContainer.SmtpSession;
 import io.github.mailtls.it.PostfixContainer.TlsConnection;
 import io.github.mailtls.record.SendOutcome;
+import io.github.mailtls.record.TlsSendRecord;
 import io.github.mailtls.testsupport.StripTlsProxy;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
@@ -52,6 +53,21 @@ class ConnectionReuseTests {
 			.containsEntry("auth", "1")
 			.containsEntry("mail", "50")
 			.containsEntry("data", "50");
+	}
+
+	@Test
+	void sendPastTheMessageBudgetShouldReplaceEachConnectionWithinIt() {
+		// Successors are opened ahead (the default); the third connection never reaches
+		// the last quarter of its budget, so no fourth one is opened.
+		List<SmtpSession> sessions = sendSequentially(25, 3, "mail.tls.pool.max-messages-per-connection=10");
+		assertThat(sessions).allSatisfy((session) -> assertThat(session.commands()).as(session.line())
+			.containsEntry("starttls", "1")
+			.containsEntry("auth", "1"));
+		assertThat(sessions).extracting((session) -> session.commands().get("mail"))
+			.containsExactlyInAnyOrder("10", "10", "5");
+		assertThat(this.listener.records()).extracting(TlsSendRecord::connectionReused)
+			.containsExactly(false, true, true, true, true, true, true, true, true, true, false, true, true, true, true,
+					true, true, true, true, true, false, true, true, true, true);
 	}
 
 	@Test
