@@ -30,6 +30,7 @@ import io.github.mailtls.policy.MailTlsPolicyException;
 import io.github.mailtls.policy.RefusalReason;
 import io.github.mailtls.record.SendOutcome;
 import io.github.mailtls.record.TlsSendRecord;
+import io.github.mailtls.smtp.Causes;
 import io.github.mailtls.smtp.ConnectionFacts;
 import io.github.mailtls.smtp.EnforcingSmtpTransport;
 

@@ -40,6 +40,7 @@ import io.github.mailtls.pool.MailTlsPoolExhaustedException;
 import io.github.mailtls.pool.PoolExhaustedException;
 import io.github.mailtls.record.SendOutcome;
 import io.github.mailtls.record.TlsSendRecord;
+import io.github.mailtls.smtp.Causes;
 import io.github.mailtls.smtp.ConnectionFacts;
 import io.github.mailtls.smtp.ExplainedConnectionFailure;
 

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.mailtls.oauth2.AccessTokenException;
 import io.github.mailtls.oauth2.AccessTokens;
+import io.github.mailtls.smtp.Causes;
 import io.github.mailtls.smtp.EnforcingSmtpTransport;
 
 /**

@@ -53,23 +53,23 @@ final class ConnectionFailureExplainer {
 		if (refusal != null) {
 			return new ExplainedConnectionFailure(refusal.getMessage(), failure);
 		}
-		TlsRefusal tlsRefusal = find(failure, TlsRefusal.class);
+		TlsRefusal tlsRefusal = Causes.find(failure, TlsRefusal.class);
 		refusal = (tlsRefusal != null) ? state.refusal(tlsRefusal.getReason(), tlsRefusal.getDetail())
 				: classify(failure, state, lastReturnCode, lastServerResponse);
 		if (refusal != null) {
 			refusal.initCause(failure);
 			return ExplainedConnectionFailure.of(refusal);
 		}
-		if (find(failure, MailConnectException.class) != null) {
+		if (Causes.find(failure, MailConnectException.class) != null) {
 			return new ExplainedConnectionFailure(("Could not connect to %s within mail.tls.timeouts.connect: check "
 					+ "spring.mail.host and spring.mail.port, and that the server is reachable (%s)")
 				.formatted(state.location(), rootMessage(failure)), failure);
 		}
-		ReplyLimitExceededException oversized = find(failure, ReplyLimitExceededException.class);
+		ReplyLimitExceededException oversized = Causes.find(failure, ReplyLimitExceededException.class);
 		if (oversized != null) {
 			return new ExplainedConnectionFailure(String.valueOf(oversized.getMessage()), failure);
 		}
-		if (!state.greeted() && find(failure, SocketTimeoutException.class) != null
+		if (!state.greeted() && Causes.find(failure, SocketTimeoutException.class) != null
 				&& state.mode() != TlsMode.IMPLICIT) {
 			return new ExplainedConnectionFailure(("%s accepted the connection but sent no SMTP greeting (or only "
 					+ "part of one) within mail.tls.timeouts.read: it probably expects implicit TLS from the first "
@@ -77,7 +77,7 @@ final class ConnectionFailureExplainer {
 					+ "port (587).")
 				.formatted(state.location()), failure);
 		}
-		ReplyTimeoutException slow = find(failure, ReplyTimeoutException.class);
+		ReplyTimeoutException slow = Causes.find(failure, ReplyTimeoutException.class);
 		if (slow != null) {
 			return new ExplainedConnectionFailure(String.valueOf(slow.getMessage()), failure);
 		}
@@ -86,7 +86,7 @@ final class ConnectionFailureExplainer {
 
 	private static @Nullable MailTlsPolicyException classify(MessagingException failure, ConnectState state,
 			int lastReturnCode, @Nullable String lastServerResponse) {
-		SSLException tlsFailure = find(failure, SSLException.class);
+		SSLException tlsFailure = Causes.find(failure, SSLException.class);
 		if (tlsFailure != null) {
 			String message = String.valueOf(tlsFailure.getMessage()).toLowerCase(Locale.ROOT);
 			boolean plaintextAnswer = message.contains("plaintext connection")
@@ -133,17 +133,6 @@ final class ConnectionFailureExplainer {
 	private static String rootMessage(Throwable failure) {
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
-	}
-
-	private static <T extends Throwable> @Nullable T find(Throwable throwable, Class<T> type) {
-		Throwable candidate = throwable;
-		for (int depth = 0; candidate != null && depth < 32; depth++) {
-			if (type.isInstance(candidate)) {
-				return type.cast(candidate);
-			}
-			candidate = candidate.getCause();
-		}
-		return null;
 	}
 
 	/**

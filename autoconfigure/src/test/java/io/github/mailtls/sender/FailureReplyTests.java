@@ -73,11 +73,7 @@ class FailureReplyTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(dialogue)) {
 			plaintextSender(server, pooled).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
-				List<MimeMessage> messages = SenderContexts.messages(sender, 4);
-				MailSendException ex = catchThrowableOfType(MailSendException.class,
-						() -> sender.send(messages.toArray(MimeMessage[]::new)));
-				assertThat(ex.getFailedMessages()).containsOnlyKeys(messages.get(1));
-				assertThat(ex.getFailedMessages().get(messages.get(1))).hasMessageContaining("421");
+				assertOnlyTheSecondOfFourNamed(sender, "421");
 				List<TlsSendRecord> records = context.getBean(RecordingListener.class).records();
 				assertThat(records).extracting(TlsSendRecord::outcome)
 					.containsExactly(SendOutcome.FAILURE, SendOutcome.SUCCESS);
@@ -118,11 +114,7 @@ class FailureReplyTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(dialogue)) {
 			plaintextSender(server, pooled).run((context) -> {
 				JavaMailSender sender = context.getBean(JavaMailSender.class);
-				List<MimeMessage> messages = SenderContexts.messages(sender, 4);
-				MailSendException ex = catchThrowableOfType(MailSendException.class,
-						() -> sender.send(messages.toArray(MimeMessage[]::new)));
-				assertThat(ex.getFailedMessages()).containsOnlyKeys(messages.get(1));
-				assertThat(ex.getFailedMessages().get(messages.get(1))).hasMessageContaining("451");
+				assertOnlyTheSecondOfFourNamed(sender, "451");
 				TlsSendRecord record = context.getBean(RecordingListener.class).single();
 				assertThat(record.outcome()).isEqualTo(SendOutcome.FAILURE);
 				assertThat(record.messageCount()).isEqualTo(4);
@@ -254,6 +246,15 @@ class FailureReplyTests {
 			}
 		}
 		return subjects;
+	}
+
+	// A batch of four in which only the second message fails, with the given reply code.
+	private static void assertOnlyTheSecondOfFourNamed(JavaMailSender sender, String code) {
+		List<MimeMessage> messages = SenderContexts.messages(sender, 4);
+		MailSendException ex = catchThrowableOfType(MailSendException.class,
+				() -> sender.send(messages.toArray(MimeMessage[]::new)));
+		assertThat(ex.getFailedMessages()).containsOnlyKeys(messages.get(1));
+		assertThat(ex.getFailedMessages().get(messages.get(1))).hasMessageContaining(code);
 	}
 
 }

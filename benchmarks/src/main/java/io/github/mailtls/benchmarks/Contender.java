@@ -27,29 +27,15 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * A sender under measurement. Every contender builds its own message objects from the
  * same content inside the measured phase, as an application would.
+ *
+ * @param name the name in the report
+ * @param singleSends whether every message is sent by its own call, so that a latency per
+ * send exists ({@code false} for a batch)
+ * @param connectsPerSend whether the contender opens a connection per send, so that fewer
+ * messages per run give the same rate
+ * @param run sends the messages of one run on the calling thread
  */
-interface Contender {
-
-	/**
-	 * Return the name in the report.
-	 * @return the name
-	 */
-	String name();
-
-	/**
-	 * Whether every message is sent by its own call, so that a latency per send exists.
-	 * @return {@code false} for a batch
-	 */
-	default boolean singleSends() {
-		return true;
-	}
-
-	/**
-	 * Whether the contender opens a connection per send, so that fewer messages per run
-	 * give the same rate.
-	 * @return whether it connects per send
-	 */
-	boolean connectsPerSend();
+record Contender(String name, boolean singleSends, boolean connectsPerSend, Run run) {
 
 	/**
 	 * Send {@code count} messages on the calling thread.
@@ -59,90 +45,61 @@ interface Contender {
 	 * @param latencies receives the duration of each send in nanoseconds
 	 * @throws Exception when a send fails
 	 */
-	void send(String recipient, int count, byte[] attachment, List<Long> latencies) throws Exception;
+	void send(String recipient, int count, byte[] attachment, List<Long> latencies) throws Exception {
+		this.run.send(recipient, count, attachment, latencies);
+	}
 
 	static Contender springSingles(String name, JavaMailSender sender, boolean connectsPerSend) {
-		return new Contender() {
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public boolean connectsPerSend() {
-				return connectsPerSend;
-			}
-
-			@Override
-			public void send(String recipient, int count, byte[] attachment, List<Long> latencies) {
-				for (int i = 0; i < count; i++) {
-					int number = i;
-					long start = System.nanoTime();
-					sender.send((message) -> BenchmarkMessages.prepare(message, recipient, number, attachment));
-					latencies.add(System.nanoTime() - start);
-				}
-			}
-
-		};
+		return new Contender(name, true, connectsPerSend,
+				(recipient, count, attachment, latencies) -> timed(count, latencies, (number) -> sender
+					.send((message) -> BenchmarkMessages.prepare(message, recipient, number, attachment))));
 	}
 
 	static Contender springBatch(String name, JavaMailSenderImpl sender) {
-		return new Contender() {
-
-			@Override
-			public String name() {
-				return name;
+		return new Contender(name, false, false, (recipient, count, attachment, latencies) -> {
+			List<MimeMessage> messages = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				MimeMessage message = sender.createMimeMessage();
+				BenchmarkMessages.prepare(message, recipient, i, attachment);
+				messages.add(message);
 			}
-
-			@Override
-			public boolean singleSends() {
-				return false;
-			}
-
-			@Override
-			public boolean connectsPerSend() {
-				return false;
-			}
-
-			@Override
-			public void send(String recipient, int count, byte[] attachment, List<Long> latencies) throws Exception {
-				List<MimeMessage> messages = new ArrayList<>(count);
-				for (int i = 0; i < count; i++) {
-					MimeMessage message = sender.createMimeMessage();
-					BenchmarkMessages.prepare(message, recipient, i, attachment);
-					messages.add(message);
-				}
-				sender.send(messages.toArray(MimeMessage[]::new));
-			}
-
-		};
+			sender.send(messages.toArray(MimeMessage[]::new));
+		});
 	}
 
 	static Contender simpleJavaMail(String name, Mailer mailer) {
-		return new Contender() {
+		// Not async: the future is complete when sendMail returns.
+		return new Contender(name, true, false, (recipient, count, attachment, latencies) -> timed(count, latencies,
+				(number) -> mailer.sendMail(BenchmarkMessages.email(recipient, number, attachment)).join()));
+	}
 
-			@Override
-			public String name() {
-				return name;
-			}
+	// One call per message, each timed.
+	private static void timed(int count, List<Long> latencies, SingleSend send) throws Exception {
+		for (int i = 0; i < count; i++) {
+			long start = System.nanoTime();
+			send.send(i);
+			latencies.add(System.nanoTime() - start);
+		}
+	}
 
-			@Override
-			public boolean connectsPerSend() {
-				return false;
-			}
+	/**
+	 * Sends the messages of one run.
+	 */
+	@FunctionalInterface
+	interface Run {
 
-			@Override
-			public void send(String recipient, int count, byte[] attachment, List<Long> latencies) {
-				for (int i = 0; i < count; i++) {
-					long start = System.nanoTime();
-					// Not async: the future is complete when sendMail returns.
-					mailer.sendMail(BenchmarkMessages.email(recipient, i, attachment)).join();
-					latencies.add(System.nanoTime() - start);
-				}
-			}
+		void send(String recipient, int count, byte[] attachment, List<Long> latencies) throws Exception;
 
-		};
+	}
+
+	/**
+	 * Sends the numbered message.
+	 */
+	@FunctionalInterface
+	interface SingleSend {
+
+		void send(int number) throws Exception;
+
 	}
 
 }
