@@ -41,6 +41,10 @@ public final class PooledConnection<D> {
 
 	private long idleSinceNanos;
 
+	// When the first send borrowed it: a successor opened ahead may wait idle before
+	// that, and the rate it carries messages at is measured from here.
+	private long firstBorrowedNanos;
+
 	private boolean successorOpened;
 
 	private volatile long aliveNanos;
@@ -98,7 +102,9 @@ public final class PooledConnection<D> {
 	}
 
 	void borrowed() {
-		this.useCount++;
+		if (this.useCount++ == 0) {
+			this.firstBorrowedNanos = this.nanoClock.getAsLong();
+		}
 	}
 
 	void idleSince(long nowNanos) {
@@ -113,11 +119,12 @@ public final class PooledConnection<D> {
 
 	/**
 	 * Whether it is time to open this connection's successor, once per connection: when
-	 * what is left of its life, by age or by messages at the rate it has carried them so
-	 * far, is shorter than three openings like its own would take. By messages it only
-	 * qualifies in the last quarter of its budget, so that the rate is measured over at
-	 * least three times the messages it predicts for; a short burst or a slowly used
-	 * connection never qualifies, and no successor is opened long before it is needed.
+	 * what is left of its life, by age or by messages at the rate it has carried them
+	 * since its first use, is shorter than three openings like its own would take. By
+	 * messages it only qualifies in the last quarter of its budget, so that the rate is
+	 * measured over at least three times the messages it predicts for; a short burst or a
+	 * slowly used connection never qualifies, and no successor is opened long before it
+	 * is needed.
 	 */
 	boolean needsSuccessor(PoolSettings settings, long nowNanos) {
 		if (this.successorOpened) {
@@ -127,8 +134,9 @@ public final class PooledConnection<D> {
 		long age = nowNanos - this.openedNanos;
 		boolean ageRunsOut = settings.maxConnectionAge().toNanos() - age <= lead;
 		int messagesLeft = settings.maxMessagesPerConnection() - this.messageCount;
+		long inUse = nowNanos - this.firstBorrowedNanos;
 		boolean messagesRunOut = this.messageCount >= 3 * messagesLeft
-				&& (double) messagesLeft * age / this.messageCount <= lead;
+				&& (double) messagesLeft * inUse / this.messageCount <= lead;
 		this.successorOpened = ageRunsOut || messagesRunOut;
 		return this.successorOpened;
 	}

@@ -105,8 +105,20 @@ public final class PooledSendProfile {
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			double cpuMillis = (os.getProcessCpuTime() - cpu) / 1e6;
+			// Which sends were slow shows what made them so: every n-th send of a
+			// connection points at the pool, scattered ones at the machine.
+			long[] sorted = latencies.clone();
+			Arrays.sort(sorted);
+			StringBuilder slow = new StringBuilder();
+			int slowSends = 0;
+			for (int i = 0; i < messages; i++) {
+				if (latencies[i] > 3 * sorted[messages / 2] && slowSends++ < 40) {
+					slow.append(String.format(" #%d %.1f ms", i, latencies[i] / 1e6));
+				}
+			}
 			System.out.printf("%s: %d messages, %.1f msgs/s, %.3f CPU ms/msg%n", server.description(), messages,
 					messages / seconds, cpuMillis / messages);
+			System.out.printf("  %d sends over 3x the median:%s%s%n", slowSends, slow, (slowSends > 40) ? " ..." : "");
 			Arrays.sort(latencies);
 			System.out.printf(
 					"  latency mean %.2f ms, p50 %.2f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
