@@ -45,6 +45,11 @@ public final class PooledConnection<D> {
 	// that, and the rate it carries messages at is measured from here.
 	private long firstBorrowedNanos;
 
+	// When the last use ended, and the time per message since the one before it ended.
+	private long lastUseEndNanos;
+
+	private double recentNanosPerMessage = Double.MAX_VALUE;
+
 	private boolean successorOpened;
 
 	private volatile long aliveNanos;
@@ -87,9 +92,14 @@ public final class PooledConnection<D> {
 	 * connection works
 	 */
 	public void used(int messages, boolean worked) {
+		long now = this.nanoClock.getAsLong();
 		this.messageCount += messages;
+		if (messages > 0) {
+			this.recentNanosPerMessage = (double) (now - this.lastUseEndNanos) / messages;
+			this.lastUseEndNanos = now;
+		}
 		if (worked) {
-			this.aliveNanos = this.nanoClock.getAsLong();
+			this.aliveNanos = now;
 		}
 	}
 
@@ -104,6 +114,7 @@ public final class PooledConnection<D> {
 	void borrowed() {
 		if (this.useCount++ == 0) {
 			this.firstBorrowedNanos = this.nanoClock.getAsLong();
+			this.lastUseEndNanos = this.firstBorrowedNanos;
 		}
 	}
 
@@ -119,12 +130,12 @@ public final class PooledConnection<D> {
 
 	/**
 	 * Whether it is time to open this connection's successor, once per connection: when
-	 * what is left of its life, by age or by messages at the rate it has carried them
-	 * since its first use, is shorter than three openings like its own would take. By
-	 * messages it only qualifies in the last quarter of its budget, so that the rate is
-	 * measured over at least three times the messages it predicts for; a short burst or a
-	 * slowly used connection never qualifies, and no successor is opened long before it
-	 * is needed.
+	 * what is left of its life, by age or by messages, is shorter than three openings
+	 * like its own would take. Messages are counted at the faster of two rates: since its
+	 * first use, and over its last use alone, so that neither a pause between bursts nor
+	 * one slow send hides that it is busy now. By messages it only qualifies in the last
+	 * quarter of its budget; a short burst or a slowly used connection never qualifies,
+	 * and no successor is opened long before it is needed.
 	 */
 	boolean needsSuccessor(PoolSettings settings, long nowNanos) {
 		if (this.successorOpened) {
@@ -134,9 +145,9 @@ public final class PooledConnection<D> {
 		long age = nowNanos - this.openedNanos;
 		boolean ageRunsOut = settings.maxConnectionAge().toNanos() - age <= lead;
 		int messagesLeft = settings.maxMessagesPerConnection() - this.messageCount;
-		long inUse = nowNanos - this.firstBorrowedNanos;
-		boolean messagesRunOut = this.messageCount >= 3 * messagesLeft
-				&& (double) messagesLeft * inUse / this.messageCount <= lead;
+		double nanosPerMessage = Math.min((double) (nowNanos - this.firstBorrowedNanos) / this.messageCount,
+				this.recentNanosPerMessage);
+		boolean messagesRunOut = this.messageCount >= 3 * messagesLeft && messagesLeft * nanosPerMessage <= lead;
 		this.successorOpened = ageRunsOut || messagesRunOut;
 		return this.successorOpened;
 	}

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When a pooled connection asks for its successor. A successor opened ahead waits idle
- * until its predecessor is full; that wait is no part of the rate at which it carries
- * messages, or it would ask for its own successor too late and a send would wait for a
- * handshake.
+ * until its predecessor is full, and an application may pause between bursts; neither
+ * wait is part of the rate at which a busy connection carries messages, or it would ask
+ * for its successor too late and a send would wait for a handshake.
  */
 class PooledConnectionTests {
 
@@ -53,6 +53,22 @@ class PooledConnectionTests {
 		// Opened ahead, then idle while its predecessor carried its last messages.
 		advance(Duration.ofSeconds(10));
 		assertThat(messagesUntilSuccessor(connection)).isEqualTo(75);
+	}
+
+	@Test
+	void pauseBetweenBurstsShouldNotDelayTheSuccessor() throws Exception {
+		PooledConnection<String> connection = open();
+		for (int i = 0; i < 60; i++) {
+			connection.borrowed();
+			advance(PER_MESSAGE);
+			connection.used(1, true);
+		}
+		// The application pauses, then sends as busily as before.
+		advance(Duration.ofSeconds(10));
+		connection.borrowed();
+		advance(PER_MESSAGE);
+		connection.used(1, true);
+		assertThat(messagesUntilSuccessor(connection)).isEqualTo(75 - 61);
 	}
 
 	@Test
