@@ -83,6 +83,12 @@ abstract class BenchmarkServer implements AutoCloseable {
 	 */
 	abstract void clearMailbox();
 
+	/**
+	 * Wait until the server has delivered everything it accepted, so that no run pays for
+	 * the deliveries of the one before it.
+	 */
+	abstract void awaitIdle();
+
 	@Override
 	public abstract void close();
 
@@ -141,6 +147,8 @@ abstract class BenchmarkServer implements AutoCloseable {
 	private static final class Postfix extends BenchmarkServer {
 
 		private static final Pattern SERVICE = Pattern.compile("postfix/port(\\d+)/smtpd\\[\\d+\\]: (.*)$");
+
+		private static final Duration IDLE_WAIT = Duration.ofSeconds(60);
 
 		private final PostfixContainer container;
 
@@ -253,6 +261,17 @@ abstract class BenchmarkServer implements AutoCloseable {
 		}
 
 		@Override
+		void awaitIdle() {
+			long deadline = System.nanoTime() + IDLE_WAIT.toNanos();
+			while (this.container.messagesInFlight() > 0) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Postfix still had messages in its queues after " + IDLE_WAIT);
+				}
+				sleep(Duration.ofMillis(50));
+			}
+		}
+
+		@Override
 		public void close() {
 			this.container.stop();
 		}
@@ -324,6 +343,11 @@ abstract class BenchmarkServer implements AutoCloseable {
 		@Override
 		void clearMailbox() {
 			// The in-process servers keep messages in memory only.
+		}
+
+		@Override
+		void awaitIdle() {
+			// The in-process servers have nothing to deliver.
 		}
 
 		@Override

@@ -34,8 +34,14 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * @param connectsPerSend whether the contender opens a connection per send, so that fewer
  * messages per run give the same rate
  * @param run sends the messages of one run on the calling thread
+ * @param prepare runs before each run, outside its measured time
  */
-record Contender(String name, boolean singleSends, boolean connectsPerSend, Run run) {
+record Contender(String name, boolean singleSends, boolean connectsPerSend, Run run, Prepare prepare) {
+
+	Contender(String name, boolean singleSends, boolean connectsPerSend, Run run) {
+		this(name, singleSends, connectsPerSend, run, () -> {
+		});
+	}
 
 	/**
 	 * Send {@code count} messages on the calling thread.
@@ -73,6 +79,13 @@ record Contender(String name, boolean singleSends, boolean connectsPerSend, Run 
 				(number) -> mailer.sendMail(BenchmarkMessages.email(recipient, number, attachment)).join()));
 	}
 
+	static Contender wireFloor(String name, WireFloor floor) {
+		// One connection, so one thread at a time; a new one for every run, opened before
+		// the run's clock starts, as a pooled sender's connections are.
+		return new Contender(name, true, false, (recipient, count, attachment, latencies) -> timed(count, latencies,
+				(number) -> floor.send(recipient, number)), floor::reconnect);
+	}
+
 	// One call per message, each timed.
 	private static void timed(int count, List<Long> latencies, SingleSend send) throws Exception {
 		for (int i = 0; i < count; i++) {
@@ -80,6 +93,16 @@ record Contender(String name, boolean singleSends, boolean connectsPerSend, Run 
 			send.send(i);
 			latencies.add(System.nanoTime() - start);
 		}
+	}
+
+	/**
+	 * Gets a contender ready for its next run.
+	 */
+	@FunctionalInterface
+	interface Prepare {
+
+		void prepare() throws Exception;
+
 	}
 
 	/**

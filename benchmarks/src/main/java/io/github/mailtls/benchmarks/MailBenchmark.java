@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -38,7 +39,9 @@ import io.github.mailtls.testsupport.TestCertificateAuthority;
  * Measures, in one run and side by side, Spring Boot's default sender (single sends and
  * one batch call), mail-tls with and without connection pooling, and Simple Java Mail
  * with its connection pool: throughput, latency, client CPU, server sessions and TLS
- * handshakes on four workloads, then health checks and start-up cost. Run with
+ * handshakes on four workloads, then health checks and start-up cost. The sequential
+ * workloads also show the {@link WireFloor}: what the server allows a client that does
+ * nothing but write the bytes. Run with
  * {@code ./mvnw -pl benchmarks -am spring-boot:run -Dspring-boot.run.arguments="200 3"}
  * (messages per run, rounds).
  *
@@ -49,6 +52,8 @@ public final class MailBenchmark {
 	private static final String BOOT = "Spring Boot default";
 
 	private static final String SIMPLE_JAVA_MAIL = "Simple Java Mail 8.12, pooled";
+
+	private static final String FLOOR = "wire floor (no JavaMail)";
 
 	/** mail-tls' default {@code mail.tls.pool.max-connections}, given to every pool. */
 	private static final int POOL_SIZE = 4;
@@ -69,6 +74,7 @@ public final class MailBenchmark {
 		SimpleJavaMailers.installJvmTrustStore(ca);
 		String caPem = ca.certificatePem();
 		List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+		List<WireFloor> floors = new ArrayList<>();
 		try (BenchmarkServer server = BenchmarkServer.start(ca);
 				SimpleJavaMailers simpleJavaMail = new SimpleJavaMailers(server, POOL_SIZE, IDLE_MILLIS);
 				Throughput throughput = new Throughput(server, messages, rounds, BOOT, SIMPLE_JAVA_MAIL)) {
@@ -80,14 +86,20 @@ public final class MailBenchmark {
 					System.getProperty("java.vm.name"), server.description(), messages, rounds, POOL_SIZE);
 			simpleJavaMail.verifyRefusals().forEach(System.out::println);
 			Map<Listener, List<Contender>> byListener = new LinkedHashMap<>();
+			Map<Listener, List<Contender>> withFloor = new LinkedHashMap<>();
 			for (Listener listener : List.of(Listener.IMPLICIT, Listener.STARTTLS)) {
-				byListener.put(listener, contenders(server, caPem, listener, simpleJavaMail, contexts));
+				List<Contender> contenders = contenders(server, caPem, listener, simpleJavaMail, contexts);
+				byListener.put(listener, contenders);
+				WireFloor floor = new WireFloor(server, listener, ca.clientSslContext());
+				floors.add(floor);
+				withFloor.put(listener,
+						Stream.concat(contenders.stream(), Stream.of(Contender.wireFloor(FLOOR, floor))).toList());
 			}
 			Map<Workload, List<Contender>> workloads = new LinkedHashMap<>();
 			workloads.put(new Workload("1 thread, implicit TLS (465)", Listener.IMPLICIT, 1, 0),
-					byListener.get(Listener.IMPLICIT));
+					withFloor.get(Listener.IMPLICIT));
 			workloads.put(new Workload("1 thread, STARTTLS (587)", Listener.STARTTLS, 1, 0),
-					byListener.get(Listener.STARTTLS));
+					withFloor.get(Listener.STARTTLS));
 			workloads.put(new Workload("4 threads, STARTTLS (587)", Listener.STARTTLS, 4, 0),
 					byListener.get(Listener.STARTTLS));
 			workloads.put(
@@ -107,6 +119,9 @@ public final class MailBenchmark {
 			new StartupCost(server, caPem, 20).measureAndPrint();
 		}
 		finally {
+			for (WireFloor floor : floors) {
+				floor.close();
+			}
 			contexts.forEach(ConfigurableApplicationContext::close);
 		}
 	}

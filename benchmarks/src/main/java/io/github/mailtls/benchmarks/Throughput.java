@@ -40,12 +40,20 @@ import io.github.mailtls.benchmarks.BenchmarkServer.Window;
  * workload: messages per second, latency per send, client CPU per message, and the
  * sessions and TLS handshakes the server saw.
  * <p>
+ * Every run starts once the server has delivered everything the run before it sent, so
+ * that no contender pays for another's deliveries. Before the measured rounds, every
+ * contender that keeps its connections runs {@value #WARM_UP_RUNS} times and every one
+ * that connects per send once, so that the JIT has compiled their send paths and the
+ * rounds measure them as a long-running application sees them.
+ * <p>
  * Client CPU is the CPU time of the whole benchmark process
  * ({@link OperatingSystemMXBean#getProcessCpuTime()}) over the sending phase only,
  * divided by the messages sent: it includes a contender's background threads, garbage
  * collection and JIT, and excludes the server, which runs in its own process.
  */
 final class Throughput implements AutoCloseable {
+
+	private static final int WARM_UP_RUNS = 4;
 
 	private final BenchmarkServer server;
 
@@ -86,8 +94,11 @@ final class Throughput implements AutoCloseable {
 			entry.getValue().forEach((contender) -> byName.put(contender.name(), new Result(contender)));
 			this.results.put(entry.getKey(), byName);
 			for (Contender contender : entry.getValue()) {
-				run(entry.getKey(), contender, null);
+				for (int run = 0; run < (contender.connectsPerSend() ? 1 : WARM_UP_RUNS); run++) {
+					run(entry.getKey(), contender, null);
+				}
 			}
+			this.server.clearMailbox();
 		}
 		for (int round = 0; round < this.rounds; round++) {
 			for (Map.Entry<Workload, List<Contender>> entry : contenders.entrySet()) {
@@ -114,8 +125,7 @@ final class Throughput implements AutoCloseable {
 	 * Run one contender once; a {@code null} result makes it a warm-up.
 	 */
 	private void run(Workload workload, Contender contender, @Nullable Result result) throws Exception {
-		// A warm-up run has the size of a measured one, so that the JIT has compiled
-		// every contender's send path before anything is measured.
+		// A warm-up run has the size of a measured one.
 		int count = count(workload, contender);
 		int perThread = count / workload.threads();
 		byte[] attachment = workload.attachment();
@@ -128,6 +138,8 @@ final class Throughput implements AutoCloseable {
 				return null;
 			});
 		}
+		contender.prepare().prepare();
+		this.server.awaitIdle();
 		Window window = this.server.open(workload.listener());
 		long cpu = this.os.getProcessCpuTime();
 		long start = System.nanoTime();

@@ -469,6 +469,18 @@ public class PostfixContainer extends GenericContainer<PostfixContainer> {
 	}
 
 	/**
+	 * Return how many messages Postfix has accepted and not yet delivered or deferred:
+	 * the files of its {@code maildrop}, {@code incoming} and {@code active} queues.
+	 * @return the count
+	 */
+	public int messagesInFlight() {
+		return Integer.parseInt(exec("sh", "-c",
+				"find /var/spool/postfix/maildrop /var/spool/postfix/incoming /var/spool/postfix/active -type f "
+						+ "| wc -l")
+			.trim());
+	}
+
+	/**
 	 * Return the TLS that Postfix recorded in the {@code Received} header it added to a
 	 * delivered message ({@code (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 ...)}).
 	 * @param rawMessage a message from {@link #deliveredMessages()}
