@@ -55,6 +55,14 @@ record Contender(String name, boolean singleSends, boolean connectsPerSend, Run 
 		this.run.send(recipient, count, attachment, latencies);
 	}
 
+	/**
+	 * Get ready for the next run, before its clock starts.
+	 * @throws Exception when the contender cannot be made ready
+	 */
+	void beforeRun() throws Exception {
+		this.prepare.prepare();
+	}
+
 	static Contender springSingles(String name, JavaMailSender sender, boolean connectsPerSend) {
 		return new Contender(name, true, connectsPerSend,
 				(recipient, count, attachment, latencies) -> timed(count, latencies, (number) -> sender

@@ -138,7 +138,7 @@ final class Throughput implements AutoCloseable {
 				return null;
 			});
 		}
-		contender.prepare().prepare();
+		contender.beforeRun();
 		this.server.awaitIdle();
 		Window window = this.server.open(workload.listener());
 		long cpu = this.os.getProcessCpuTime();
