@@ -40,8 +40,8 @@ import io.github.mailtls.testsupport.TestCertificateAuthority;
  * one batch call), mail-tls with and without connection pooling, and Simple Java Mail
  * with its connection pool: throughput, latency, client CPU, server sessions and TLS
  * handshakes on four workloads, then health checks and start-up cost. The sequential
- * workloads also show the {@link WireFloor}: what the server allows a client that does
- * nothing but write the bytes. Run with
+ * workloads also show the {@link WireFloor}: what the server and the round trips alone
+ * cost a client that does nothing but write the bytes. Run with
  * {@code ./mvnw -pl benchmarks -am spring-boot:run -Dspring-boot.run.arguments="200 3"}
  * (messages per run, rounds).
  *

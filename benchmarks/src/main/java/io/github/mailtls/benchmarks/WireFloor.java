@@ -35,14 +35,14 @@ import org.jspecify.annotations.Nullable;
 import io.github.mailtls.benchmarks.BenchmarkServer.Listener;
 
 /**
- * The fastest one client can send one message at a time over one connection to the
- * benchmark's server: hand-written SMTP over TLS that writes each message in the same two
- * flights as a pooled mail-tls sender ({@code MAIL FROM}, {@code RCPT TO} and
- * {@code DATA} pipelined; then the content) and does nothing else: no JavaMail, no MIME
- * objects, no pool, no records. What it reaches is what the server and the round trips
- * allow; the distance of a sender from it is the sender's own cost. Each run gets a new
- * connection, opened before the run is timed. Not a sender anyone should use: it checks
- * the certificate and host name, but handles no failure beyond stopping.
+ * A reference for what the server and the round trips alone cost a client that sends one
+ * message at a time over one connection: hand-written SMTP over TLS that writes each
+ * message in the same two flights as a pooled mail-tls sender ({@code MAIL FROM},
+ * {@code RCPT TO} and {@code DATA} pipelined; then the content) and does nothing else: no
+ * JavaMail, no MIME objects, no pool, no records. The distance of a sender from it is the
+ * sender's own cost, within the noise of the machine. Each run gets a new connection,
+ * opened before the run is timed. Not a sender anyone should use: it checks the
+ * certificate and host name, but handles no failure beyond stopping.
  */
 final class WireFloor implements AutoCloseable {
 
