@@ -15,24 +15,19 @@
  */
 package io.github.mailtls.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 import org.jspecify.annotations.Nullable;
 
 import io.github.mailtls.benchmarks.BenchmarkServer.Listener;
+import io.github.mailtls.it.RawSmtpClient;
+import io.github.mailtls.it.RawSmtpClient.Reply;
 
 /**
  * A reference for what the server and the round trips alone cost a client that sends one
@@ -43,6 +38,7 @@ import io.github.mailtls.benchmarks.BenchmarkServer.Listener;
  * sender's own cost, within the noise of the machine. Each run gets a new connection,
  * opened before the run is timed. Not a sender anyone should use: it checks the
  * certificate and host name, but handles no failure beyond stopping.
+ * {@link RawSmtpClient}, the Postfix suite's own small client, speaks the protocol.
  */
 final class WireFloor implements AutoCloseable {
 
@@ -54,7 +50,7 @@ final class WireFloor implements AutoCloseable {
 
 	private final SSLContext tls;
 
-	private @Nullable Connection connection;
+	private @Nullable RawSmtpClient client;
 
 	/**
 	 * Create the client; it connects in {@link #reconnect()}.
@@ -75,128 +71,54 @@ final class WireFloor implements AutoCloseable {
 	 */
 	void reconnect() throws IOException {
 		close();
-		this.connection = Connection.open(this.server.port(this.listener), this.listener == Listener.STARTTLS,
-				this.tls);
+		int port = this.server.port(this.listener);
+		RawSmtpClient connected;
+		if (this.listener == Listener.STARTTLS) {
+			connected = RawSmtpClient.connect(HOST, port);
+			connected.ehlo();
+			connected.startTls(this.tls);
+		}
+		else {
+			connected = RawSmtpClient.connectImplicitTls(this.tls, HOST, port);
+		}
+		this.client = connected;
+		connected.ehlo();
+		connected.authPlain(BenchmarkServer.USERNAME, BenchmarkServer.PASSWORD).expect(235);
 	}
 
 	/**
-	 * Send one small text message, with the headers JavaMail would write for it.
+	 * Send one small text message, with the headers JavaMail would write for it, in two
+	 * flights: MAIL FROM, RCPT TO and DATA pipelined, then the content.
 	 * @param recipient the recipient
 	 * @param number the message's number
 	 * @throws IOException if the server refuses it
 	 */
 	void send(String recipient, int number) throws IOException {
-		Connection current = this.connection;
-		if (current == null) {
+		RawSmtpClient connected = this.client;
+		if (connected == null) {
 			throw new IllegalStateException("Not connected");
 		}
-		current.send(recipient, number);
+		List<Reply> replies = connected.pipeline("MAIL FROM:<" + BenchmarkMessages.FROM + ">",
+				"RCPT TO:<" + recipient + ">", "DATA");
+		replies.get(0).expect(250);
+		replies.get(1).expect(250);
+		replies.get(2).expect(354);
+		connected
+			.command("Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()) + "\r\nFrom: "
+					+ BenchmarkMessages.FROM + "\r\nTo: " + recipient + "\r\nMessage-ID: <" + UUID.randomUUID()
+					+ "@wire-floor>\r\nSubject: " + BenchmarkMessages.subject(number)
+					+ "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n"
+					+ "Content-Transfer-Encoding: 7bit\r\n\r\n" + BenchmarkMessages.text(number) + "\r\n.")
+			.expect(250);
 	}
 
 	@Override
 	public void close() throws IOException {
-		Connection current = this.connection;
-		this.connection = null;
+		RawSmtpClient current = this.client;
+		this.client = null;
 		if (current != null) {
 			current.close();
 		}
-	}
-
-	private static final class Connection implements AutoCloseable {
-
-		private final Socket socket;
-
-		private final BufferedReader in;
-
-		private final OutputStream out;
-
-		private Connection(SSLSocket socket) throws IOException {
-			this.socket = socket;
-			this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-			this.out = socket.getOutputStream();
-		}
-
-		static Connection open(int port, boolean startTls, SSLContext tls) throws IOException {
-			Socket plain = new Socket(HOST, port);
-			plain.setTcpNoDelay(true);
-			if (startTls) {
-				BufferedReader in = new BufferedReader(
-						new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
-				expect(in, 220);
-				write(plain.getOutputStream(), "EHLO wire-floor\r\n");
-				expect(in, 250);
-				write(plain.getOutputStream(), "STARTTLS\r\n");
-				expect(in, 220);
-			}
-			SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, HOST, port, true);
-			SSLParameters parameters = socket.getSSLParameters();
-			parameters.setEndpointIdentificationAlgorithm("HTTPS");
-			socket.setSSLParameters(parameters);
-			socket.startHandshake();
-			Connection connection = new Connection(socket);
-			if (!startTls) {
-				connection.expect(220);
-			}
-			connection.write("EHLO wire-floor\r\n");
-			connection.expect(250);
-			String credentials = "\0" + BenchmarkServer.USERNAME + "\0" + BenchmarkServer.PASSWORD;
-			connection.write("AUTH PLAIN "
-					+ Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)) + "\r\n");
-			connection.expect(235);
-			return connection;
-		}
-
-		void send(String recipient, int number) throws IOException {
-			write("MAIL FROM:<" + BenchmarkMessages.FROM + ">\r\nRCPT TO:<" + recipient + ">\r\nDATA\r\n");
-			expect(250);
-			expect(250);
-			expect(354);
-			write("Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()) + "\r\nFrom: "
-					+ BenchmarkMessages.FROM + "\r\nTo: " + recipient + "\r\nMessage-ID: <" + UUID.randomUUID()
-					+ "@wire-floor>\r\nSubject: " + BenchmarkMessages.subject(number)
-					+ "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n"
-					+ "Content-Transfer-Encoding: 7bit\r\n\r\n" + BenchmarkMessages.text(number) + "\r\n.\r\n");
-			expect(250);
-		}
-
-		private void write(String text) throws IOException {
-			write(this.out, text);
-		}
-
-		private void expect(int code) throws IOException {
-			expect(this.in, code);
-		}
-
-		private static void write(OutputStream out, String text) throws IOException {
-			out.write(text.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-		}
-
-		// Reads one reply, every line of it, and fails unless it has the expected code.
-		private static void expect(BufferedReader in, int code) throws IOException {
-			String line;
-			do {
-				line = in.readLine();
-				if (line == null || line.length() < 4) {
-					throw new IOException("The server ended the session or answered '" + line + "'");
-				}
-			}
-			while (line.charAt(3) == '-');
-			if (!line.startsWith(Integer.toString(code))) {
-				throw new IOException("Expected " + code + ", the server answered '" + line + "'");
-			}
-		}
-
-		@Override
-		public void close() throws IOException {
-			try {
-				write("QUIT\r\n");
-			}
-			finally {
-				this.socket.close();
-			}
-		}
-
 	}
 
 }
